@@ -1,0 +1,123 @@
+/**
+ * What a connector is: data (identity, categories, credential fields, auth method, rate budget,
+ * HTTP policy) plus typed function slots (build a client, verify credentials, and per resource:
+ * list, get, map to the unified model). Core code only ever talks to this shape; it never names
+ * a system.
+ */
+import { z } from 'zod';
+import type { EntityKey } from '../models/registry.js';
+import type { HttpClient, HttpPolicy } from './http.js';
+
+export const systemCategories = ['erp', 'cmms', 's2p'] as const;
+export const authMethods = ['basic', 'session_login', 'api_key', 'bearer', 'oauth2_client_credentials', 'oauth1_tba', 'hmac_signed'] as const;
+export type AuthMethod = (typeof authMethods)[number];
+
+export const CredentialField = z.object({
+  name: z.string().regex(/^[a-z][A-Za-z0-9]*$/).describe('Key in the credentials object.'),
+  label: z.string().min(1).describe('Label shown on the connect form.'),
+  type: z.enum(['url', 'string', 'secret', 'select']).describe('secret values are masked and never returned.'),
+  required: z.boolean().describe('Whether the value must be given.'),
+  help: z.string().min(1).describe('Where a non-technical admin finds this value.'),
+  example: z.string().optional().describe('An example value.'),
+  options: z.array(z.string()).optional().describe('The choices of a select field.'),
+  default: z.string().optional().describe('The value used when none is given.'),
+});
+export type CredentialField = z.infer<typeof CredentialField>;
+
+export const RateBudget = z.object({
+  requestsPerSecond: z.number().positive().describe('Sustained calls per second the system is documented (or measured) to bear.'),
+  burst: z.number().int().positive().describe('Calls allowed at once above the sustained rate.'),
+  maxConcurrent: z.number().int().positive().describe('Calls in flight at once per connection.'),
+});
+export type RateBudget = z.infer<typeof RateBudget>;
+
+/** Builds the zod schema of a connector's credentials from its field list (one source of truth). */
+export function credentialsSchema(fields: readonly CredentialField[]): z.ZodObject {
+  const shape: Record<string, z.ZodType> = {};
+  for (const f of fields) {
+    let s: z.ZodType =
+      f.type === 'url'
+        ? z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+        : f.type === 'select'
+          ? z.enum((f.options ?? []) as [string, ...string[]])
+          : z.string().min(1, 'must not be empty').max(4096);
+    s = s.describe(f.label);
+    shape[f.name] = f.required ? s : f.default !== undefined ? s.default(f.default as never) : s.optional();
+  }
+  return z.strictObject(shape);
+}
+
+/** What mappers get besides the native record. */
+export interface MapContext {
+  connectionId: string;
+  /** Manifold's id for a record of an entity with a given remote id (ids are derived, so no lookup). */
+  refId(entity: EntityKey, remoteId: string): string;
+}
+
+/** A page of native records from a listing, with what it takes to resume after it. */
+export interface RawPage {
+  records: unknown[];
+  /** Opaque position to resume a listing after this page (stored in the sync checkpoint). */
+  resumeAfter?: string;
+}
+
+export interface ListOptions {
+  /** Only records created or changed at or after this instant (ISO 8601); absent: everything. */
+  since?: string;
+  pageSize: number;
+  /** Continue a listing interrupted after the page that returned this position. */
+  resumeAfter?: string;
+}
+
+export interface ResourceDefinition<Client = unknown, Raw = unknown> {
+  entity: EntityKey;
+  /** The native record as the system gives it; every listed record must parse. */
+  raw: z.ZodType<Raw>;
+  remoteId(raw: Raw): string;
+  /** The record's own times (ISO 8601 UTC); updatedAt falls back to createdAt where the system has no change time. */
+  times(raw: Raw): { createdAt: string | null; updatedAt: string | null };
+  list(client: Client, opts: ListOptions): AsyncIterable<RawPage>;
+  /** Every remote id that exists now: lets an incremental sync see deletions. */
+  listIds?(client: Client): Promise<string[]>;
+  get(client: Client, remoteId: string): Promise<unknown | undefined>;
+  /** Pure and total: never I/O, never throws on a missing optional field. */
+  toUnified(raw: Raw, ctx: MapContext): Record<string, unknown>;
+  /** Records per page when listing (the system's maximum or a measured sweet spot). */
+  pageSize?: number;
+}
+
+export interface VerifyResult {
+  /** What the check learned, shown to the user (e.g. "Logged in as admin on database erp"). */
+  summary: string;
+}
+
+export interface ConnectorDefinition<Client = unknown> {
+  id: string;
+  name: string;
+  vendor: string;
+  categories: readonly (typeof systemCategories)[number][];
+  authMethod: AuthMethod;
+  credentialFields: readonly CredentialField[];
+  /** Auth guide (markdown) for a non-technical admin: where to find each value. */
+  authGuide: string;
+  rateBudget: RateBudget;
+  http?: Partial<HttpPolicy>;
+  /** Builds a client for one connection; no I/O happens until it is used. */
+  connect(credentials: Record<string, unknown>, http: HttpClient): Client;
+  /** A cheap live call proving the credentials work; throws a SystemFailure when they do not. */
+  verify(client: Client): Promise<VerifyResult>;
+  resources: Partial<Record<EntityKey, ResourceDefinition<Client, never>>>;
+}
+
+/** Identity function that checks a connector's data against the kit's schema at load time. */
+export function defineConnector<Client>(def: ConnectorDefinition<Client>): ConnectorDefinition<Client> {
+  z.array(CredentialField).parse(def.credentialFields);
+  RateBudget.parse(def.rateBudget);
+  if (!/^[a-z][a-z0-9-]*$/.test(def.id)) throw new Error(`connector id ${def.id} must be lower-case kebab`);
+  return def;
+}
+
+/** Keeps a resource's Raw type tied to its functions while storing it in the connector's map. */
+export function defineResource<Client, Raw>(def: ResourceDefinition<Client, Raw>): ResourceDefinition<Client, never> {
+  return def as unknown as ResourceDefinition<Client, never>;
+}

@@ -1,0 +1,180 @@
+/**
+ * The one outbound HTTP path: every call any connector makes to a system goes through here
+ * (undici), so timeouts, retries with backoff and jitter, Retry-After and the call log are written
+ * once. A response of any HTTP status is returned, not thrown: what a status means is the
+ * transport's and the connector's business. Network failures and timeouts are thrown as
+ * classified SystemFailures.
+ */
+import { request, type Dispatcher } from 'undici';
+import { SystemFailure } from './failure.js';
+
+export interface OutboundRequest {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD';
+  url: string;
+  headers?: Record<string, string>;
+  body?: string;
+  /** Safe to send twice (reads, and writes the system de-duplicates). Only these are retried. */
+  idempotent: boolean;
+  /** Overrides the client's timeout for this call. */
+  timeoutMs?: number;
+}
+
+export interface OutboundResponse {
+  status: number;
+  headers: Record<string, string>;
+  text: string;
+}
+
+export interface CallRecord {
+  method: string;
+  /** The URL without query string values (they can carry keys). */
+  url: string;
+  status: number | null;
+  durationMs: number;
+  attempt: number;
+  outcome: 'ok' | 'http_error' | 'network_error' | 'timeout';
+  /** Why this attempt is followed by another, if it is. */
+  retryReason?: string;
+}
+
+export interface HttpPolicy {
+  timeoutMs: number;
+  /** Attempts per idempotent call, the first included. */
+  maxAttempts: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+  /** Statuses worth retrying an idempotent call on. */
+  retryStatuses: readonly number[];
+}
+
+export const defaultPolicy: HttpPolicy = {
+  timeoutMs: 30_000,
+  maxAttempts: 3,
+  baseDelayMs: 200,
+  maxDelayMs: 5_000,
+  retryStatuses: [429, 502, 503, 504],
+};
+
+export interface HttpClientOptions {
+  policy?: Partial<HttpPolicy>;
+  /** Called for every attempt (the request log, metrics). */
+  onCall?: (record: CallRecord) => void;
+  dispatcher?: Dispatcher;
+  /** For tests: a deterministic sleep and random. */
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+}
+
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    for (const key of [...u.searchParams.keys()]) u.searchParams.set(key, '…');
+    u.username = '';
+    u.password = '';
+    return u.toString().replace(/%E2%80%A6/g, '…');
+  } catch {
+    return '[invalid url]';
+  }
+}
+
+/** Retry-After in seconds or as an HTTP date, in ms from now; undefined when absent or unreadable. */
+export function parseRetryAfter(value: string | undefined, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  if (/^\d+(\.\d+)?$/.test(value.trim())) return Math.round(Number(value) * 1000);
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
+export class HttpClient {
+  readonly policy: HttpPolicy;
+  private readonly opts: HttpClientOptions;
+
+  constructor(opts: HttpClientOptions = {}) {
+    this.policy = { ...defaultPolicy, ...opts.policy };
+    this.opts = opts;
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return this.opts.sleep ? this.opts.sleep(ms) : new Promise((r) => setTimeout(r, ms));
+  }
+
+  /** Exponential backoff with full jitter: a random delay up to base·2^(attempt-1), capped. */
+  backoff(attempt: number): number {
+    const ceiling = Math.min(this.policy.maxDelayMs, this.policy.baseDelayMs * 2 ** (attempt - 1));
+    return Math.round((this.opts.random ?? Math.random)() * ceiling);
+  }
+
+  async send(req: OutboundRequest): Promise<OutboundResponse> {
+    const attempts = req.idempotent ? this.policy.maxAttempts : 1;
+    for (let attempt = 1; ; attempt += 1) {
+      const started = performance.now();
+      const base = { method: req.method, url: redactUrl(req.url), attempt };
+      try {
+        const res = await this.once(req);
+        const durationMs = performance.now() - started;
+        const retryable = this.policy.retryStatuses.includes(res.status) && attempt < attempts;
+        const wait = retryable ? (parseRetryAfter(res.headers['retry-after']) ?? this.backoff(attempt)) : 0;
+        this.opts.onCall?.({
+          ...base,
+          status: res.status,
+          durationMs,
+          outcome: res.status >= 400 ? 'http_error' : 'ok',
+          ...(retryable ? { retryReason: `HTTP ${res.status}; waiting ${wait} ms` } : {}),
+        });
+        if (!retryable) return res;
+        await this.sleep(wait);
+      } catch (err) {
+        const failure = toNetworkFailure(err, req);
+        const retryable = attempt < attempts;
+        const wait = retryable ? this.backoff(attempt) : 0;
+        this.opts.onCall?.({
+          ...base,
+          status: null,
+          durationMs: performance.now() - started,
+          outcome: failure.code === 'system_timeout' ? 'timeout' : 'network_error',
+          ...(retryable ? { retryReason: `${failure.message}; waiting ${wait} ms` } : {}),
+        });
+        if (!retryable) throw failure;
+        await this.sleep(wait);
+      }
+    }
+  }
+
+  private async once(req: OutboundRequest): Promise<OutboundResponse> {
+    const timeout = req.timeoutMs ?? this.policy.timeoutMs;
+    const res = await request(req.url, {
+      method: req.method,
+      headers: req.headers,
+      body: req.body,
+      headersTimeout: timeout,
+      bodyTimeout: timeout,
+      signal: AbortSignal.timeout(timeout),
+      ...(this.opts.dispatcher ? { dispatcher: this.opts.dispatcher } : {}),
+    });
+    const text = await res.body.text();
+    const headers: Record<string, string> = {};
+    for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v;
+    return { status: res.statusCode, headers, text };
+  }
+}
+
+function toNetworkFailure(err: unknown, req: OutboundRequest): SystemFailure {
+  if (err instanceof SystemFailure) return err;
+  const e = err as { code?: string; name?: string; message?: string };
+  const code = e.code ?? e.name ?? 'ERROR';
+  const host = (() => {
+    try {
+      return new URL(req.url).host;
+    } catch {
+      return 'the system';
+    }
+  })();
+  if (['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT', 'TimeoutError', 'AbortError'].includes(code)) {
+    return new SystemFailure('transient', { code: 'system_timeout', message: `${host} did not answer in time.`, cause: err });
+  }
+  return new SystemFailure('transient', {
+    code: 'system_unreachable',
+    message: `Could not reach ${host} (${code}); check the instance URL and that the system is online.`,
+    cause: err,
+  });
+}

@@ -1,0 +1,56 @@
+/**
+ * Starting Manifold as a process: config → store (migrated) → keys → app → listen. Used by
+ * `manifold serve`, `npm start` and the end-to-end tests that start a real process.
+ */
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import type { Config } from '../core/config.js';
+import { createLogger } from '../core/logger.js';
+import { migrateToLatest, openStore, type Store } from '../store/index.js';
+import { buildApp } from './app.js';
+import { newAdminKey } from './auth/credentials.js';
+import { resolveKeyFile, type ResolvedKey } from './auth/key-files.js';
+
+export interface Running {
+  app: FastifyInstance;
+  store: Store;
+  url: string;
+  adminKey: ResolvedKey;
+  close(): Promise<void>;
+}
+
+export async function openConfiguredStore(config: Config): Promise<Store> {
+  const store = config.databaseUrl
+    ? await openStore({ databaseUrl: config.databaseUrl })
+    : await openStore({ sqlitePath: join(config.dataDir, 'manifold.sqlite') });
+  await migrateToLatest(store);
+  return store;
+}
+
+export async function startServer(config: Config): Promise<Running> {
+  const logger = createLogger(config.logLevel);
+  const store = await openConfiguredStore(config);
+  const adminKey = resolveKeyFile({
+    fromEnv: config.adminKey,
+    envName: 'MANIFOLD_ADMIN_KEY',
+    dataDir: config.dataDir,
+    fileName: 'admin-key',
+    generate: newAdminKey,
+  });
+  const app = await buildApp({ store, adminKey: adminKey.value, logger, bodyLimit: config.bodyLimit });
+  await app.listen({ host: config.host, port: config.port });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
+  return {
+    app,
+    store,
+    url,
+    adminKey,
+    async close() {
+      await app.close();
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,210 @@
+/**
+ * Record upserts with a content-hash diff, batched: one read per batch to find what exists, one
+ * multi-row insert for the new, one update per synced_at for the unchanged, one guarded update
+ * per changed record. Every write is guarded (insert-or-nothing, version check), and a record
+ * whose guard fails (another writer got there first) is redone alone from a fresh read, so
+ * concurrent writers on PostgreSQL never lose an update or double a version.
+ */
+import { createHash } from 'node:crypto';
+import type { Insertable, Kysely, Selectable } from 'kysely';
+import { canonicalJson, encodeJson, encodeNullableJson } from '../json.js';
+import type { Database, RecordsTable } from '../schema.js';
+import { toStoredTime, toStoredTimeOrNull } from '../time.js';
+import { chunks, inTransaction } from '../tx.js';
+
+export interface RecordInput {
+  /** Deterministic, from (connection, entity, remoteId): see core/ids.ts recordId. */
+  id: string;
+  connectionId: string;
+  entity: string;
+  remoteId: string;
+  /** The unified fields, without the envelope (id, remoteId, version, timestamps…). */
+  data: Record<string, unknown>;
+  remoteData: unknown;
+  customFields?: Record<string, unknown>;
+  status: string | null;
+  createdAt: string | null;
+  updatedAt: string;
+  syncedAt: string;
+}
+
+export type UpsertOutcome = 'created' | 'updated' | 'unchanged' | 'restored';
+
+type DbRecord = Selectable<RecordsTable>;
+/** A record ready to write: encoded, times normalised, hash computed; no version yet. */
+type Prepared = Omit<DbRecord, 'version' | 'deleted_at'>;
+
+export interface ContentParts {
+  data: unknown;
+  remoteData: unknown;
+  customFields: unknown;
+  createdAt: string | null;
+  updatedAt: string;
+}
+
+/** SHA-256 hex of the canonical JSON of what a sync can change. */
+export function contentHash(parts: ContentParts): string {
+  const { data, remoteData, customFields, createdAt, updatedAt } = parts;
+  const canonical = canonicalJson({ data, remoteData: remoteData ?? null, customFields, createdAt, updatedAt });
+  return createHash('sha256').update(canonical).digest('hex');
+}
+
+function prepare(input: RecordInput): Prepared {
+  const createdAt = toStoredTimeOrNull(input.createdAt, 'createdAt');
+  const updatedAt = toStoredTime(input.updatedAt, 'updatedAt');
+  const customFields = input.customFields ?? {};
+  return {
+    id: input.id,
+    connection_id: input.connectionId,
+    entity: input.entity,
+    remote_id: input.remoteId,
+    data: encodeJson(input.data),
+    remote_data: encodeNullableJson(input.remoteData),
+    custom_fields: encodeJson(customFields),
+    content_hash: contentHash({ data: input.data, remoteData: input.remoteData, customFields, createdAt, updatedAt }),
+    status: input.status,
+    created_at: createdAt,
+    updated_at: updatedAt,
+    synced_at: toStoredTime(input.syncedAt, 'syncedAt'),
+  };
+}
+
+export type Plan =
+  | { kind: 'insert' }
+  | { kind: 'touch'; existing: DbRecord }
+  | { kind: 'update'; existing: DbRecord; outcome: 'updated' | 'restored' };
+
+export function planUpsert(existing: DbRecord | undefined, next: Prepared): Plan {
+  if (existing === undefined) return { kind: 'insert' };
+  if (existing.connection_id !== next.connection_id || existing.entity !== next.entity || existing.remote_id !== next.remote_id) {
+    throw new Error(`Record id ${next.id} already belongs to another (connection, entity, remoteId)`);
+  }
+  if (existing.deleted_at !== null) return { kind: 'update', existing, outcome: 'restored' };
+  // status is outside the hash (it is derived from data); compared too so it can never go stale.
+  if (existing.content_hash !== next.content_hash || existing.status !== next.status) {
+    return { kind: 'update', existing, outcome: 'updated' };
+  }
+  return { kind: 'touch', existing };
+}
+
+export interface UpsertedRow {
+  row: DbRecord;
+  outcome: UpsertOutcome;
+}
+
+export async function upsertRecordRows(db: Kysely<Database>, inputs: readonly RecordInput[]): Promise<UpsertedRow[]> {
+  const prepared = inputs.map(prepare);
+  return inTransaction(db, async (trx) => {
+    const results: UpsertedRow[] = [];
+    for (const batch of uniqueIdBatches(prepared)) results.push(...(await upsertBatch(trx, batch)));
+    return results;
+  });
+}
+
+// A batch is planned from one read, so the same id twice in one batch would be planned twice
+// against the same stale row: start a new batch at every repeat.
+function uniqueIdBatches(items: Prepared[]): Prepared[][] {
+  const batches: Prepared[][] = [];
+  let current: Prepared[] = [];
+  let ids = new Set<string>();
+  for (const item of items) {
+    if (ids.has(item.id)) {
+      batches.push(current);
+      current = [];
+      ids = new Set();
+    }
+    current.push(item);
+    ids.add(item.id);
+  }
+  if (current.length > 0) batches.push(current);
+  return batches.flatMap((batch) => chunks(batch));
+}
+
+async function upsertBatch(trx: Kysely<Database>, batch: Prepared[]): Promise<UpsertedRow[]> {
+  const found = await trx.selectFrom('records').selectAll().where('id', 'in', batch.map((p) => p.id)).execute();
+  const existing = new Map(found.map((row) => [row.id, row]));
+  const results = new Map<string, UpsertedRow>();
+  const inserts: Prepared[] = [];
+  const touches: { next: Prepared; existing: DbRecord }[] = [];
+  const updates: { next: Prepared; existing: DbRecord; outcome: 'updated' | 'restored' }[] = [];
+  for (const next of batch) {
+    const plan = planUpsert(existing.get(next.id), next);
+    if (plan.kind === 'insert') inserts.push(next);
+    else if (plan.kind === 'touch') touches.push({ next, existing: plan.existing });
+    else updates.push({ next, ...plan });
+  }
+
+  for (const row of await insertRows(trx, inserts)) results.set(row.id, { row, outcome: 'created' });
+  for (const row of await touchRows(trx, touches)) results.set(row.id, { row, outcome: 'unchanged' });
+  for (const { next, existing: old, outcome } of updates) {
+    const row = await updateRow(trx, next, old);
+    if (row) results.set(row.id, { row, outcome });
+  }
+
+  const out: UpsertedRow[] = [];
+  for (const next of batch) out.push(results.get(next.id) ?? (await upsertAlone(trx, next)));
+  return out;
+}
+
+const MAX_ATTEMPTS = 5;
+
+/** The slow path for a record another writer changed between our read and our write. */
+async function upsertAlone(trx: Kysely<Database>, next: Prepared): Promise<UpsertedRow> {
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    const existing = await trx.selectFrom('records').selectAll().where('id', '=', next.id).executeTakeFirst();
+    const plan = planUpsert(existing, next);
+    let row: DbRecord | undefined;
+    if (plan.kind === 'insert') row = (await insertRows(trx, [next]))[0];
+    else if (plan.kind === 'touch') row = (await touchRows(trx, [{ next, existing: plan.existing }]))[0];
+    else row = await updateRow(trx, next, plan.existing);
+    if (row) return { row, outcome: plan.kind === 'insert' ? 'created' : plan.kind === 'touch' ? 'unchanged' : plan.outcome };
+  }
+  // Reached when an insert keeps conflicting with no row under this id: the remote key is taken
+  // by a record with a different id, i.e. the caller computed ids inconsistently.
+  throw new Error(`Could not upsert record ${next.id} (${next.entity} ${next.remote_id}): conflicting writes or a mismatched id`);
+}
+
+async function insertRows(trx: Kysely<Database>, rows: Prepared[]): Promise<DbRecord[]> {
+  if (rows.length === 0) return [];
+  const values: Insertable<RecordsTable>[] = rows.map((p) => ({ ...p, version: 1, deleted_at: null }));
+  return trx.insertInto('records').values(values).onConflict((oc) => oc.doNothing()).returningAll().execute();
+}
+
+/** Unchanged content: only synced_at moves, which is what the delete sweep reads. */
+async function touchRows(trx: Kysely<Database>, items: { next: Prepared; existing: DbRecord }[]): Promise<DbRecord[]> {
+  const bySyncedAt = new Map<string, string[]>();
+  for (const { next } of items) bySyncedAt.set(next.synced_at, [...(bySyncedAt.get(next.synced_at) ?? []), next.id]);
+  const touched = new Set<string>();
+  for (const [syncedAt, ids] of bySyncedAt) {
+    const rows = await trx
+      .updateTable('records')
+      .set({ synced_at: syncedAt })
+      .where('id', 'in', ids)
+      .where('deleted_at', 'is', null)
+      .returning('id')
+      .execute();
+    for (const { id } of rows) touched.add(id);
+  }
+  return items.filter(({ next }) => touched.has(next.id)).map(({ next, existing }) => ({ ...existing, synced_at: next.synced_at }));
+}
+
+async function updateRow(trx: Kysely<Database>, next: Prepared, existing: DbRecord): Promise<DbRecord | undefined> {
+  return trx
+    .updateTable('records')
+    .set({
+      data: next.data,
+      remote_data: next.remote_data,
+      custom_fields: next.custom_fields,
+      content_hash: next.content_hash,
+      status: next.status,
+      created_at: next.created_at,
+      updated_at: next.updated_at,
+      synced_at: next.synced_at,
+      deleted_at: null,
+      version: existing.version + 1,
+    })
+    .where('id', '=', next.id)
+    .where('version', '=', existing.version)
+    .returningAll()
+    .executeTakeFirst();
+}

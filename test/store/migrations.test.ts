@@ -1,0 +1,113 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { it } from 'node:test';
+import { sql } from 'kysely';
+import { migrateToLatest, openStore, type Store } from '../../src/store/index.js';
+import { describeEachStore, testDatabaseUrl, uniqueSchemaName, type StoreKind } from '../support/stores.js';
+
+/** A store on an empty database, not migrated (createTestStore migrates). */
+async function openEmpty(kind: StoreKind): Promise<{ open(): Promise<Store>; cleanup(): Promise<void> }> {
+  if (kind === 'sqlite') {
+    const dir = await mkdtemp(join(tmpdir(), 'manifold-migrate-'));
+    return {
+      open: () => openStore({ sqlitePath: join(dir, 'nested', 'manifold.sqlite') }),
+      cleanup: () => rm(dir, { recursive: true, force: true }),
+    };
+  }
+  const schema = uniqueSchemaName();
+  return {
+    open: () => openStore({ databaseUrl: testDatabaseUrl(), pgSchema: schema, pgPoolMax: 2 }),
+    async cleanup() {
+      const admin = await openStore({ databaseUrl: testDatabaseUrl(), pgPoolMax: 1 });
+      try {
+        await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(admin.db);
+      } finally {
+        await admin.close();
+      }
+    },
+  };
+}
+
+describeEachStore('migrations', ({ kind, store }) => {
+  it('apply once, then find nothing to apply', async () => {
+    const empty = await openEmpty(kind);
+    try {
+      const s = await empty.open();
+      try {
+        assert.deepEqual(await migrateToLatest(s), { applied: ['0001_initial'] });
+        assert.deepEqual(await migrateToLatest(s), { applied: [] });
+        await s.connections.create({ id: 'conn_after_migrate', system: 'tryton', name: 'x' });
+        assert.equal((await s.connections.get('conn_after_migrate'))?.name, 'x');
+      } finally {
+        await s.close();
+      }
+    } finally {
+      await empty.cleanup();
+    }
+  });
+
+  it('leave an already migrated store alone', async () => {
+    assert.deepEqual(await migrateToLatest(store()), { applied: [] });
+  });
+
+  it('answer ping, and close idempotently', async () => {
+    await store().ping();
+    const empty = await openEmpty(kind);
+    try {
+      const s = await empty.open();
+      await s.ping();
+      await s.close();
+      await s.close();
+      await assert.rejects(s.ping());
+    } finally {
+      await empty.cleanup();
+    }
+  });
+
+  if (kind === 'sqlite') {
+    it('open SQLite in WAL mode with the documented pragmas', async () => {
+      const pragma = async (name: string) => {
+        const { rows } = await sql<Record<string, unknown>>`${sql.raw(`pragma ${name}`)}`.execute(store().db);
+        return rows[0] && Object.values(rows[0])[0];
+      };
+      assert.equal(await pragma('journal_mode'), 'wal');
+      assert.equal(await pragma('foreign_keys'), 1);
+      assert.equal(await pragma('synchronous'), 1); // NORMAL
+      assert.ok(Number(await pragma('busy_timeout')) >= 1000);
+    });
+  }
+
+  if (kind === 'postgres') {
+    it('serialise processes that migrate the same schema at once', async () => {
+      const empty = await openEmpty(kind);
+      const stores = await Promise.all([empty.open(), empty.open(), empty.open()]);
+      try {
+        const results = await Promise.all(stores.map((s) => migrateToLatest(s)));
+        assert.deepEqual(results.flatMap((r) => r.applied), ['0001_initial']);
+      } finally {
+        await Promise.all(stores.map((s) => s.close()));
+        await empty.cleanup();
+      }
+    });
+
+    it('keep every table in the store schema, JSON as jsonb, keys byte-ordered', async () => {
+      const { rows } = await sql<{ table_name: string }>`
+        select table_name from information_schema.tables where table_schema = current_schema() order by table_name`.execute(
+        store().db,
+      );
+      const tables = rows.map((r) => r.table_name);
+      for (const t of ['connections', 'events', 'field_mappings', 'idempotency_keys', 'records', 'request_log', 'sync_checkpoints', 'tokens']) {
+        assert.ok(tables.includes(t), `${t} in ${tables.join(',')}`);
+      }
+      const columns = await sql<{ column_name: string; data_type: string; collation_name: string | null }>`
+        select column_name, data_type, collation_name from information_schema.columns
+        where table_schema = current_schema() and table_name = 'records'`.execute(store().db);
+      const col = (name: string) => columns.rows.find((c) => c.column_name === name);
+      assert.equal(col('data')?.data_type, 'jsonb');
+      assert.equal(col('updated_at')?.collation_name, 'C');
+      assert.equal(col('id')?.collation_name, 'C');
+    });
+  }
+});

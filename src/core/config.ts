@@ -26,6 +26,9 @@ export const configSchema = z.object({
     .describe('Log level of the JSON log lines on stdout.'),
   MANIFOLD_BODY_LIMIT: z.coerce.number().int().min(1024).default(1_048_576).describe('Largest accepted request body, in bytes.'),
   MANIFOLD_REQUEST_LOG_DAYS: z.coerce.number().int().min(1).default(7).describe('Days the request log is kept.'),
+  MANIFOLD_SYNC_INTERVAL_MINUTES: z.coerce.number().positive().default(5).describe('How often each connection is synced again.'),
+  MANIFOLD_SYNC_PAGE_SIZE: z.coerce.number().int().min(1).max(1000).optional()
+    .describe("Records per page when syncing (default: each connector's own)."),
   NODE_ENV: z.string().optional().describe('production turns the sandbox off by default.'),
 });
 
@@ -43,6 +46,8 @@ export interface Config {
   logLevel: RawConfig['MANIFOLD_LOG_LEVEL'];
   bodyLimit: number;
   requestLogDays: number;
+  syncIntervalMs: number;
+  syncPageSize: number | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -67,5 +72,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: c.MANIFOLD_LOG_LEVEL,
     bodyLimit: c.MANIFOLD_BODY_LIMIT,
     requestLogDays: c.MANIFOLD_REQUEST_LOG_DAYS,
+    syncIntervalMs: c.MANIFOLD_SYNC_INTERVAL_MINUTES * 60_000,
+    syncPageSize: c.MANIFOLD_SYNC_PAGE_SIZE,
   };
 }

@@ -20,6 +20,8 @@ export interface SystemFailureOptions {
   field?: string;
   /** When the system said how long to wait. */
   retryAfterMs?: number;
+  /** Who refused: the system (default), or Manifold itself on the system's behalf (address policy). */
+  source?: 'system' | 'manifold';
   cause?: unknown;
 }
 
@@ -30,6 +32,7 @@ export class SystemFailure extends Error {
   readonly systemMessage: string | undefined;
   readonly field: string | undefined;
   readonly retryAfterMs: number | undefined;
+  readonly source: 'system' | 'manifold';
 
   constructor(failureClass: FailureClass, opts: SystemFailureOptions) {
     super(opts.message, { cause: opts.cause });
@@ -40,13 +43,14 @@ export class SystemFailure extends Error {
     this.systemMessage = opts.systemMessage === undefined ? undefined : excerpt(opts.systemMessage);
     this.field = opts.field;
     this.retryAfterMs = opts.retryAfterMs;
+    this.source = opts.source ?? 'system';
   }
 
   /** The client-facing error, attributed to the system and the connection. */
   toApiError(ctx: { connectionId?: string; system?: string }): ApiError {
     return new ApiError(this.code, {
       message: this.message,
-      source: 'system',
+      source: this.source,
       connectionId: ctx.connectionId,
       system: ctx.system,
       retryAfter: this.retryAfterMs === undefined ? undefined : this.retryAfterMs / 1000,

@@ -5,8 +5,17 @@
  * transport's and the connector's business. Network failures and timeouts are thrown as
  * classified SystemFailures.
  */
-import { request, type Dispatcher } from 'undici';
+import { getGlobalDispatcher, interceptors, request, type Dispatcher } from 'undici';
 import { SystemFailure } from './failure.js';
+import { AddressRefused } from './guarded-agent.js';
+
+/** undici wraps connect errors; the refusal may sit in a cause chain. */
+function findRefusal(err: unknown): AddressRefused | undefined {
+  for (let e = err, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth += 1) {
+    if (e instanceof AddressRefused) return e;
+  }
+  return undefined;
+}
 
 export interface OutboundRequest {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD';
@@ -17,6 +26,8 @@ export interface OutboundRequest {
   idempotent: boolean;
   /** Overrides the client's timeout for this call. */
   timeoutMs?: number;
+  /** Follow up to 5 redirects; each hop goes through the same address checks. */
+  followRedirects?: boolean;
 }
 
 export interface OutboundResponse {
@@ -88,10 +99,13 @@ export function parseRetryAfter(value: string | undefined, now = Date.now()): nu
 export class HttpClient {
   readonly policy: HttpPolicy;
   private readonly opts: HttpClientOptions;
+  private readonly dispatcher: Dispatcher;
+  private redirecting: Dispatcher | undefined;
 
   constructor(opts: HttpClientOptions = {}) {
     this.policy = { ...defaultPolicy, ...opts.policy };
     this.opts = opts;
+    this.dispatcher = opts.dispatcher ?? getGlobalDispatcher();
   }
 
   private sleep(ms: number): Promise<void> {
@@ -125,7 +139,7 @@ export class HttpClient {
         await this.sleep(wait);
       } catch (err) {
         const failure = toNetworkFailure(err, req);
-        const retryable = attempt < attempts;
+        const retryable = attempt < attempts && failure.failureClass === 'transient';
         const wait = retryable ? this.backoff(attempt) : 0;
         this.opts.onCall?.({
           ...base,
@@ -149,7 +163,7 @@ export class HttpClient {
       headersTimeout: timeout,
       bodyTimeout: timeout,
       signal: AbortSignal.timeout(timeout),
-      ...(this.opts.dispatcher ? { dispatcher: this.opts.dispatcher } : {}),
+      dispatcher: req.followRedirects ? (this.redirecting ??= this.dispatcher.compose(interceptors.redirect({ maxRedirections: 5 }))) : this.dispatcher,
     });
     const text = await res.body.text();
     const headers: Record<string, string> = {};
@@ -160,6 +174,15 @@ export class HttpClient {
 
 function toNetworkFailure(err: unknown, req: OutboundRequest): SystemFailure {
   if (err instanceof SystemFailure) return err;
+  const refused = findRefusal(err);
+  if (refused) {
+    return new SystemFailure('config', {
+      code: 'instance_url_not_allowed',
+      source: 'manifold',
+      message: `Manifold may not call ${refused.host}: ${refused.reason}. An on-premises install can allow private networks with MANIFOLD_ALLOW_PRIVATE_NETWORKS=1.`,
+      cause: err,
+    });
+  }
   const e = err as { code?: string; name?: string; message?: string };
   const code = e.code ?? e.name ?? 'ERROR';
   const host = (() => {

@@ -16,10 +16,21 @@ import { registerDataRoutes } from './routes/data.js';
 import { registerDocsRoutes } from './routes/docs.js';
 import { registerMachineRoutes } from './routes/machine.js';
 import { VERSION } from '../core/version.js';
+import type { SecretBox } from '../core/secret-box.js';
+import { connectors as builtInConnectors } from '../connectors/index.js';
+import { ConnectorRuntime, type ConnectorMap } from '../engine/runtime.js';
+import { createSyncJobs, type SyncJobs } from '../engine/sync/jobs.js';
+import { registerConnectionCreateRoute } from './routes/connection-create.js';
+import type { AddressPolicy } from '../kit/address-policy.js';
+import { registerSyncRoutes } from './routes/sync.js';
+import { registerSystemRoutes, type SandboxEntry } from './routes/systems.js';
+import { registerConnectLinkRoutes } from './routes/connect-links.js';
+import { registerConnectSessionRoutes } from './routes/connect-session.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
     routeTable: { method: string; url: string }[];
+    jobs: SyncJobs;
   }
 }
 
@@ -27,8 +38,22 @@ export interface AppDeps {
   store: Store;
   adminKey: string;
   logger: Logger;
+  /** Encrypts credentials at rest. */
+  secretBox: SecretBox;
   bodyLimit?: number;
   metrics?: Metrics;
+  /** Defaults to the built-in connectors. */
+  connectors?: ConnectorMap;
+  /** How often each connection is synced by the schedule (default 5 minutes). */
+  syncIntervalMs?: number;
+  /** Overrides every connector's page size when syncing. */
+  syncPageSize?: number;
+  /** Which addresses connections may reach (default: public only). */
+  addressPolicy?: AddressPolicy;
+  /** The sandbox instances to list in the catalogue, by system id. */
+  sandbox?: () => Record<string, SandboxEntry>;
+  /** Run the sync schedule (the server does; tests usually sync on demand). */
+  schedule?: boolean;
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -60,7 +85,22 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerMachineRoutes(app, { store: deps.store, metrics, version: VERSION });
   registerDocsRoutes(app);
   registerConnectionRoutes(app, { store: deps.store });
+  const runtime = new ConnectorRuntime(
+    deps.connectors ?? (builtInConnectors as unknown as ConnectorMap),
+    deps.secretBox,
+    deps.addressPolicy ?? { allowPrivateNetworks: false, allowedOrigins: new Set() },
+  );
+  const jobs: SyncJobs = createSyncJobs({ store: deps.store, runtime, logger: deps.logger, intervalMs: deps.syncIntervalMs ?? 5 * 60_000, pageSize: deps.syncPageSize });
+  app.decorate('jobs', jobs);
+  app.addHook('onClose', async () => jobs.stop());
+  registerConnectionCreateRoute(app, { store: deps.store, runtime, box: deps.secretBox, jobs });
+  registerSyncRoutes(app, { store: deps.store, jobs });
+  const sandbox = deps.sandbox ?? (() => ({}));
+  registerSystemRoutes(app, { connectors: runtime.connectors, sandbox });
+  registerConnectLinkRoutes(app, { store: deps.store, connectors: runtime.connectors });
+  registerConnectSessionRoutes(app, { store: deps.store, runtime, box: deps.secretBox, jobs, sandbox });
   registerDataRoutes(app, { store: deps.store });
   await app.ready();
+  if (deps.schedule) jobs.startSchedule();
   return app;
 }

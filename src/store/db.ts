@@ -3,7 +3,7 @@
  * above this file (repos, migrations) is written once against Kysely; the column types that
  * differ live in migrations/columns.ts.
  */
-import { mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
@@ -16,9 +16,15 @@ export type DialectName = 'sqlite' | 'postgres';
 const SQLITE_BUSY_TIMEOUT_MS = 5_000;
 
 export function openSqlite(path: string): Kysely<Database> {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const inMemory = path === ':memory:';
+  const isNew = !inMemory && !existsSync(path);
+  if (!inMemory) mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   const database = new SqliteDatabase(path);
   try {
+    // The file holds credentials (encrypted) and the systems' business data: owner only, as
+    // api.md asks of the data directory's files. Done before WAL mode creates -wal and -shm,
+    // which SQLite gives the main file's permissions.
+    if (isNew) chmodSync(path, 0o600);
     // WAL lets readers run while a sync writes; NORMAL is durable in WAL mode except for the
     // last transactions on power loss, which a resync restores.
     database.pragma('journal_mode = WAL');

@@ -60,3 +60,5 @@ export type {
   IdempotencyState,
 } from './repos/idempotency.js';
 export type { EventRow, EventType, EventsRepo, NewEvent } from './repos/events.js';
+export { linkStatus } from './repos/connect-links.js';
+export type { ConnectLinkRow, ConnectLinkStatus, ConnectLinksRepo, NewConnectLink } from './repos/connect-links.js';

@@ -6,12 +6,14 @@ import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } fr
 import type { DialectName } from './db.js';
 import { columnTypes } from './migrations/columns.js';
 import { initialMigration } from './migrations/0001_initial.js';
+import { connectLinksMigration } from './migrations/0002_connect_links.js';
 import type { Database } from './schema.js';
 
 export function migrations(dialect: DialectName): Record<string, Migration> {
   const c = columnTypes(dialect);
   return {
     '0001_initial': initialMigration(c),
+    '0002_connect_links': connectLinksMigration(c),
   };
 }
 

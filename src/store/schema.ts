@@ -99,6 +99,21 @@ export interface EventsTable {
   created_at: string;
 }
 
+export interface ConnectLinksTable {
+  id: string;
+  hash: string;
+  prefix: string;
+  system: string | null;
+  name: string | null;
+  metadata: string;
+  redirect_url: string | null;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+  revoked_at: string | null;
+  connection_id: string | null;
+}
+
 export interface Database {
   connections: ConnectionsTable;
   tokens: TokensTable;
@@ -108,4 +123,5 @@ export interface Database {
   field_mappings: FieldMappingsTable;
   idempotency_keys: IdempotencyKeysTable;
   events: EventsTable;
+  connect_links: ConnectLinksTable;
 }

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { ping, type DialectName } from './db.js';
 import { createCheckpointsRepo, type CheckpointsRepo } from './repos/checkpoints.js';
 import { createConnectionsRepo, type ConnectionsRepo } from './repos/connections.js';
+import { createConnectLinksRepo, type ConnectLinksRepo } from './repos/connect-links.js';
 import { createEventsRepo, type EventsRepo } from './repos/events.js';
 import { createFieldMappingsRepo, type FieldMappingsRepo } from './repos/field-mappings.js';
 import { createIdempotencyRepo, type IdempotencyRepo } from './repos/idempotency.js';
@@ -19,6 +20,7 @@ export interface Repos {
   fieldMappings: FieldMappingsRepo;
   idempotency: IdempotencyRepo;
   events: EventsRepo;
+  connectLinks: ConnectLinksRepo;
 }
 
 export interface Store extends Repos {
@@ -43,6 +45,7 @@ export function createRepos(db: Kysely<Database>): Repos {
     fieldMappings: createFieldMappingsRepo(db),
     idempotency: createIdempotencyRepo(db),
     events: createEventsRepo(db),
+    connectLinks: createConnectLinksRepo(db),
   };
 }
 

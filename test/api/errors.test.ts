@@ -9,7 +9,7 @@ import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
 import { buildApp } from '../../src/server/app.js';
-import { ADMIN_KEY, admin, appFor, newConnection } from '../support/app.js';
+import { ADMIN_KEY, admin, appFor, newConnection, testSecretBox } from '../support/app.js';
 import { describeEachStore } from '../support/stores.js';
 
 describeEachStore('errors and request ids', ({ store }) => {
@@ -54,7 +54,7 @@ describeEachStore('errors and request ids', ({ store }) => {
     const lines: string[] = [];
     const sink = new Writable({ write(chunk, _enc, cb) { lines.push(String(chunk)); cb(); } });
     const broken = { ...store(), records: { ...store().records, list: async () => { throw new Error('SQLITE_ERROR: near "SELEC": syntax error in SELECT * FROM records'); } } };
-    const failing = await buildApp({ store: broken as ReturnType<typeof store>, adminKey: ADMIN_KEY, logger: pino({ level: 'info' }, sink) });
+    const failing = await buildApp({ store: broken as ReturnType<typeof store>, adminKey: ADMIN_KEY, logger: pino({ level: 'info' }, sink), secretBox: testSecretBox });
     try {
       const res = await failing.inject({ url: '/v1/purchase-orders', headers });
       assert.equal(res.statusCode, 500);
@@ -74,7 +74,7 @@ describeEachStore('errors and request ids', ({ store }) => {
 
   it('answers /ready 503 in the envelope when the store is unreachable', async () => {
     const down = { ...store(), ping: async () => { throw new Error('connection refused'); } };
-    const a = await buildApp({ store: down as ReturnType<typeof store>, adminKey: ADMIN_KEY, logger: pino({ level: 'silent' }) });
+    const a = await buildApp({ store: down as ReturnType<typeof store>, adminKey: ADMIN_KEY, logger: pino({ level: 'silent' }), secretBox: testSecretBox });
     try {
       const res = await a.inject({ url: '/ready' });
       assert.equal(res.statusCode, 503);

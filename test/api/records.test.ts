@@ -94,7 +94,7 @@ describeEachStore('data routes', ({ store }) => {
 
   it('filters by status and hides deleted records unless includeDeleted=true', async () => {
     const c = await newConnection(store(), 'Filters');
-    for (let i = 0; i < 12; i += 1) await putPurchaseOrder(store(), c.id, i);
+    for (let i = 0; i < 12; i += 1) await putPurchaseOrder(store(), c.id, i, { updatedAt: '2026-01-01T00:00:00.000Z' });
     const approved = await app.inject({ url: '/v1/purchase-orders?status=approved&limit=200', headers: bearer(c.token) });
     const list = Page.parse(approved.json()).data;
     assert.deepEqual(list.map((r) => r.remoteId).sort(), ['2', '8']);
@@ -110,6 +110,10 @@ describeEachStore('data routes', ({ store }) => {
     const deleted = all.find((r) => r.id === victim.id)!;
     assert.equal(deleted.deletedAt, '2026-04-01T00:00:00.000Z');
     assert.equal(deleted.version, 2);
+    // A client polling for changes sees the deletion as a change.
+    const since = encodeURIComponent('2026-03-31T00:00:00Z');
+    const polled = Page.parse((await app.inject({ url: `/v1/purchase-orders?modifiedAfter=${since}&includeDeleted=true`, headers: bearer(c.token) })).json()).data;
+    assert.deepEqual(polled.map((r) => r.id), [victim.id]);
   });
 
   it('serves every entity of the registry (empty lists, 404 for unknown ids)', async () => {

@@ -1,10 +1,13 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { it } from 'node:test';
 import { sql } from 'kysely';
 import { migrateToLatest, openStore, type Store } from '../../src/store/index.js';
+import { migrations } from '../../src/store/migrate.js';
+
+const ALL = Object.keys(migrations('sqlite')).sort();
 import { describeEachStore, testDatabaseUrl, uniqueSchemaName, type StoreKind } from '../support/stores.js';
 
 /** A store on an empty database, not migrated (createTestStore migrates). */
@@ -36,7 +39,7 @@ describeEachStore('migrations', ({ kind, store }) => {
     try {
       const s = await empty.open();
       try {
-        assert.deepEqual(await migrateToLatest(s), { applied: ['0001_initial'] });
+        assert.deepEqual(await migrateToLatest(s), { applied: ALL });
         assert.deepEqual(await migrateToLatest(s), { applied: [] });
         await s.connections.create({ id: 'conn_after_migrate', system: 'tryton', name: 'x' });
         assert.equal((await s.connections.get('conn_after_migrate'))?.name, 'x');
@@ -76,6 +79,9 @@ describeEachStore('migrations', ({ kind, store }) => {
       assert.equal(await pragma('foreign_keys'), 1);
       assert.equal(await pragma('synchronous'), 1); // NORMAL
       assert.ok(Number(await pragma('busy_timeout')) >= 1000);
+      const { rows } = await sql<{ name: string; file: string }>`pragma database_list`.execute(store().db);
+      const file = rows.find((r) => r.name === 'main')?.file ?? '';
+      assert.equal((await stat(file)).mode & 0o777, 0o600, 'the database file is private to its owner');
     });
   }
 
@@ -85,7 +91,7 @@ describeEachStore('migrations', ({ kind, store }) => {
       const stores = await Promise.all([empty.open(), empty.open(), empty.open()]);
       try {
         const results = await Promise.all(stores.map((s) => migrateToLatest(s)));
-        assert.deepEqual(results.flatMap((r) => r.applied), ['0001_initial']);
+        assert.deepEqual(results.flatMap((r) => r.applied), ALL);
       } finally {
         await Promise.all(stores.map((s) => s.close()));
         await empty.cleanup();
@@ -98,7 +104,8 @@ describeEachStore('migrations', ({ kind, store }) => {
         store().db,
       );
       const tables = rows.map((r) => r.table_name);
-      for (const t of ['connections', 'events', 'field_mappings', 'idempotency_keys', 'records', 'request_log', 'sync_checkpoints', 'tokens']) {
+      const expected = ['connections', 'events', 'field_mappings', 'idempotency_keys', 'records', 'request_log', 'sync_checkpoints', 'tokens'];
+      for (const t of expected) {
         assert.ok(tables.includes(t), `${t} in ${tables.join(',')}`);
       }
       const columns = await sql<{ column_name: string; data_type: string; collation_name: string | null }>`

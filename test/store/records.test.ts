@@ -121,7 +121,11 @@ describeEachStore('records repo', ({ store }) => {
     const s = store();
     const c = await makeConnection(s);
     const r = await s.records.upsert(
-      recordInput(c.id, PO, 'tz', { createdAt: '2026-03-01', updatedAt: '2026-03-01T12:00:00+02:00', syncedAt: '2026-03-01T10:00:00.1234Z' }),
+      recordInput(c.id, PO, 'tz', {
+        createdAt: '2026-03-01',
+        updatedAt: '2026-03-01T12:00:00+02:00',
+        syncedAt: '2026-03-01T10:00:00.1234Z',
+      }),
     );
     assert.equal(r.record.createdAt, '2026-03-01T00:00:00.000Z');
     assert.equal(r.record.updatedAt, '2026-03-01T10:00:00.000Z');
@@ -209,7 +213,10 @@ describeEachStore('records repo', ({ store }) => {
     const secondSync = at(20_000);
     const inputs = Array.from({ length: 10 }, (_, i) => recordInput(c.id, PO, String(i), { syncedAt: firstSync }));
     await s.records.upsertMany(inputs);
-    await s.records.upsertMany([recordInput(c.id, 'vendors', '1', { syncedAt: firstSync }), recordInput(other.id, PO, '1', { syncedAt: firstSync })]);
+    await s.records.upsertMany([
+      recordInput(c.id, 'vendors', '1', { syncedAt: firstSync }),
+      recordInput(other.id, PO, '1', { syncedAt: firstSync }),
+    ]);
     await s.records.markDeleted(c.id, PO, inputs[9]!.id, at(15_000));
 
     const seen = [0, 2, 4, 6, 7];

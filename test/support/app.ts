@@ -3,6 +3,8 @@
  */
 import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
+import { randomBytes } from 'node:crypto';
+import { SecretBox } from '../../src/core/secret-box.js';
 import { recordId } from '../../src/core/ids.js';
 import { createConnection } from '../../src/engine/connections.js';
 import { entityByKey } from '../../src/models/registry.js';
@@ -12,8 +14,17 @@ import type { Store } from '../../src/store/index.js';
 
 export const ADMIN_KEY = 'mfa_test-admin-key-0123456789abcdefghijklmnop';
 
-export async function appFor(store: Store, opts: { bodyLimit?: number } = {}): Promise<FastifyInstance> {
-  return buildApp({ store, adminKey: ADMIN_KEY, logger: pino({ level: 'silent' }), bodyLimit: opts.bodyLimit });
+export const testSecretBox = new SecretBox(randomBytes(32));
+
+export async function appFor(store: Store, opts: { bodyLimit?: number; allowedOrigins?: string[] } = {}): Promise<FastifyInstance> {
+  return buildApp({
+    store,
+    adminKey: ADMIN_KEY,
+    logger: pino({ level: 'silent' }),
+    bodyLimit: opts.bodyLimit,
+    secretBox: testSecretBox,
+    addressPolicy: { allowPrivateNetworks: false, allowedOrigins: new Set(opts.allowedOrigins ?? []) },
+  });
 }
 
 export const admin = { authorization: `Bearer ${ADMIN_KEY}` };

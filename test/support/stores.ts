@@ -115,7 +115,7 @@ export function describeEachStore(title: string, fn: (ctx: StoreSuiteContext) =>
             assert.fail(`PostgreSQL is required in CI (set MANIFOLD_TEST_DATABASE_URL): ${reason}`);
           });
         } else {
-          console.log(`# skipping "${title}" on postgres: ${reason}`);
+          console.log(`Skipping "${title}" on PostgreSQL: ${reason}`);
           describe(title, { skip: reason }, () => {});
         }
         return;

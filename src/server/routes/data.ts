@@ -20,7 +20,7 @@ function listQuery(entity: EntityDefinition) {
   return z.strictObject({
     limit: z.coerce.number().int().min(1).max(MAX_PAGE).default(50).describe(`Records per page, 1–${MAX_PAGE}.`),
     cursor: z.string().min(1).max(1024).optional().describe('nextCursor of the previous page; opaque.'),
-    modifiedAfter: z.iso.datetime({ offset: true }).optional().describe('Only records whose updatedAt is after this instant (ISO 8601).'),
+    modifiedAfter: z.iso.datetime({ offset: true }).optional().describe('Only records whose updatedAt is after this instant (ISO 8601); with includeDeleted=true, also those deleted after it.'),
     ...(entity.statuses
       ? { status: z.enum(entity.statuses as [string, ...string[]]).optional().describe('Only records with this normalised status.') }
       : {}),

@@ -173,7 +173,11 @@ async function insertRows(trx: Kysely<Database>, rows: Prepared[]): Promise<DbRe
 /** Unchanged content: only synced_at moves, which is what the delete sweep reads. */
 async function touchRows(trx: Kysely<Database>, items: { next: Prepared; existing: DbRecord }[]): Promise<DbRecord[]> {
   const bySyncedAt = new Map<string, string[]>();
-  for (const { next } of items) bySyncedAt.set(next.synced_at, [...(bySyncedAt.get(next.synced_at) ?? []), next.id]);
+  for (const { next } of items) {
+    const ids = bySyncedAt.get(next.synced_at);
+    if (ids) ids.push(next.id);
+    else bySyncedAt.set(next.synced_at, [next.id]);
+  }
   const touched = new Set<string>();
   for (const [syncedAt, ids] of bySyncedAt) {
     const rows = await trx
@@ -185,7 +189,9 @@ async function touchRows(trx: Kysely<Database>, items: { next: Prepared; existin
       .execute();
     for (const { id } of rows) touched.add(id);
   }
-  return items.filter(({ next }) => touched.has(next.id)).map(({ next, existing }) => ({ ...existing, synced_at: next.synced_at }));
+  return items
+    .filter(({ next }) => touched.has(next.id))
+    .map(({ next, existing }) => ({ ...existing, synced_at: next.synced_at }));
 }
 
 async function updateRow(trx: Kysely<Database>, next: Prepared, existing: DbRecord): Promise<DbRecord | undefined> {

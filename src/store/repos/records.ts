@@ -107,7 +107,11 @@ export function createRecordsRepo(db: Kysely<Database>): RecordsRepo {
         .where('entity', '=', opts.entity);
       if (opts.afterId !== undefined) query = query.where('id', '>', opts.afterId);
       if (opts.modifiedAfter !== undefined) {
-        query = query.where('updated_at', '>', toStoredTime(opts.modifiedAfter, 'modifiedAfter'));
+        const after = toStoredTime(opts.modifiedAfter, 'modifiedAfter');
+        // A deletion is a change too: a client polling with includeDeleted must see it.
+        query = opts.includeDeleted
+          ? query.where((eb) => eb.or([eb('updated_at', '>', after), eb('deleted_at', '>', after)]))
+          : query.where('updated_at', '>', after);
       }
       if (opts.status !== undefined) query = query.where('status', '=', opts.status);
       if (!opts.includeDeleted) query = query.where('deleted_at', 'is', null);

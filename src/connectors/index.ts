@@ -1,0 +1,15 @@
+/**
+ * Every connector Manifold ships, in one plain typed map: adding a system means adding it here,
+ * so nothing registers itself as a side effect of being imported.
+ */
+import type { ConnectorDefinition } from '../kit/definition.js';
+import { tryton } from './tryton/connector.js';
+
+export const connectors = { tryton } as const;
+
+export type ConnectorId = keyof typeof connectors;
+
+/** The connector with this id, or undefined when Manifold has none (never a prototype key). */
+export function connectorById(id: string): ConnectorDefinition<unknown> | undefined {
+  return Object.hasOwn(connectors, id) ? (connectors[id as ConnectorId] as ConnectorDefinition<unknown>) : undefined;
+}

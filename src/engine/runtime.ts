@@ -1,0 +1,65 @@
+/**
+ * The live side of connections: for a stored connection, its connector definition and a client
+ * built from its decrypted credentials, kept per connection so sessions are reused across calls.
+ * Core code reaches connectors only through the typed map, never by naming a system.
+ */
+import { ApiError } from '../core/errors.js';
+import type { SecretBox } from '../core/secret-box.js';
+import type { ConnectorDefinition } from '../kit/definition.js';
+import { HttpClient, type CallRecord } from '../kit/http.js';
+import type { ConnectionRow } from '../store/index.js';
+import type { Dispatcher } from 'undici';
+import type { AddressPolicy } from '../kit/address-policy.js';
+import { guardedAgent } from '../kit/guarded-agent.js';
+
+export type ConnectorMap = Readonly<Record<string, ConnectorDefinition<unknown>>>;
+
+export interface Live {
+  connector: ConnectorDefinition<unknown>;
+  client: unknown;
+  http: HttpClient;
+}
+
+export class ConnectorRuntime {
+  private readonly cache = new Map<string, { credentials: string | null; live: Live }>();
+  /** Every outbound socket goes through the address policy (see kit/guarded-agent). */
+  private readonly agent: Dispatcher;
+
+  constructor(
+    readonly connectors: ConnectorMap,
+    private readonly box: SecretBox,
+    policy: AddressPolicy,
+    private readonly onCall?: (connectionId: string, record: CallRecord) => void,
+  ) {
+    this.agent = guardedAgent(policy);
+  }
+
+  connector(system: string): ConnectorDefinition<unknown> {
+    const connector = this.connectors[system];
+    if (!connector) throw new ApiError('not_found', { message: `Manifold has no connector for system "${system}".` });
+    return connector;
+  }
+
+  /** A client for credentials not stored yet (the live check before a connection is created). */
+  probe(system: string, credentials: Record<string, unknown>): Live {
+    const connector = this.connector(system);
+    const http = new HttpClient({ policy: connector.http, dispatcher: this.agent });
+    return { connector, client: connector.connect(credentials, http), http };
+  }
+
+  /** The client of a stored connection (rebuilt when its credentials change). */
+  forConnection(connection: ConnectionRow): Live {
+    const cached = this.cache.get(connection.id);
+    if (cached && cached.credentials === connection.credentials) return cached.live;
+    const connector = this.connector(connection.system);
+    const credentials = connection.credentials ? this.box.openJson(connection.credentials) : {};
+    const http = new HttpClient({ policy: connector.http, dispatcher: this.agent, onCall: (r) => this.onCall?.(connection.id, r) });
+    const live = { connector, client: connector.connect(credentials, http), http };
+    this.cache.set(connection.id, { credentials: connection.credentials, live });
+    return live;
+  }
+
+  forget(connectionId: string): void {
+    this.cache.delete(connectionId);
+  }
+}

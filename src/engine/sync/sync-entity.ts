@@ -1,0 +1,177 @@
+/**
+ * One entity of one connection, synced: list (everything, or what changed since the watermark) →
+ * parse the native record → map to the unified model → validate → upsert by content hash (an
+ * unchanged record is not rewritten and keeps its version) → events. After a full listing,
+ * records the system no longer has are swept as deleted; an incremental run finds deletions
+ * through the resource's id listing where it has one. Progress is checkpointed page by page.
+ */
+import { z } from 'zod';
+import type { Logger } from 'pino';
+import { randomId, recordId } from '../../core/ids.js';
+import type { ConnectorDefinition, MapContext, ResourceDefinition } from '../../kit/definition.js';
+import { entityByKey, type EntityKey } from '../../models/registry.js';
+import type { ConnectionRow, RecordInput, Store } from '../../store/index.js';
+import { emptyCounts, readCursor, type SyncCounts, type SyncCursor } from './checkpoint.js';
+
+export interface SyncEntityOptions {
+  full?: boolean;
+  /** Overrides the resource's page size. */
+  pageSize?: number;
+  /** How far before a run's start the next incremental run looks again (clock skew, long transactions). */
+  lookbackMs?: number;
+  now?: () => Date;
+}
+
+const DEFAULT_LOOKBACK_MS = 2 * 60_000;
+const DEFAULT_PAGE_SIZE = 100;
+
+const validators = new Map<string, z.ZodObject>();
+function validatorFor(entity: EntityKey): z.ZodObject {
+  let v = validators.get(entity);
+  if (!v) {
+    v = z.strictObject(entityByKey(entity)!.fields);
+    validators.set(entity, v);
+  }
+  return v;
+}
+
+export function mapContext(connectionId: string): MapContext {
+  return {
+    connectionId,
+    refId: (entity, remoteId) => recordId(entityByKey(entity)!.idPrefix, connectionId, entity, remoteId),
+  };
+}
+
+export async function syncEntity(
+  deps: { store: Store; logger: Logger },
+  connection: ConnectionRow,
+  connector: ConnectorDefinition<unknown>,
+  client: unknown,
+  entityKey: EntityKey,
+  opts: SyncEntityOptions = {},
+): Promise<SyncCounts> {
+  const { store, logger } = deps;
+  const resource = connector.resources[entityKey] as ResourceDefinition<unknown, unknown>;
+  const entity = entityByKey(entityKey)!;
+  const now = () => (opts.now ? opts.now() : new Date()).toISOString();
+  const log = logger.child({ connectionId: connection.id, system: connection.system, entity: entityKey });
+
+  const previous = await store.checkpoints.get(connection.id, entityKey);
+  const cursor = readCursor(previous?.cursor);
+  const full = Boolean(opts.full) || cursor.since === null;
+  // Resume an interrupted run of the same kind; its start time still bounds the sweep.
+  const resumed = cursor.inProgress && cursor.inProgress.full === full ? cursor.inProgress : undefined;
+  const run: NonNullable<SyncCursor['inProgress']> = resumed ?? { full, since: full ? null : cursor.since, runStartedAt: now() };
+  const counts = emptyCounts();
+  const ctx = mapContext(connection.id);
+  const validate = validatorFor(entityKey);
+
+  const checkpoint = (status: string, extra: { lastError?: string | null; lastSuccessAt?: string | null } = {}, next: SyncCursor = { since: cursor.since, inProgress: run }) =>
+    store.checkpoints.put({
+      connectionId: connection.id,
+      entity: entityKey,
+      cursor: next,
+      status,
+      lastRunStartedAt: run.runStartedAt,
+      lastSuccessAt: extra.lastSuccessAt ?? previous?.lastSuccessAt ?? null,
+      lastError: extra.lastError ?? null,
+      counts: { ...counts },
+    });
+
+  await checkpoint('running');
+  if (resumed) log.info({ resumeAfter: resumed.resumeAfter }, 'resuming an interrupted sync');
+  try {
+    const pages = resource.list(client, { since: run.since ?? undefined, pageSize: opts.pageSize ?? resource.pageSize ?? DEFAULT_PAGE_SIZE, resumeAfter: run.resumeAfter });
+    for await (const page of pages) {
+      const syncedAt = now();
+      const inputs: RecordInput[] = [];
+      for (const native of page.records) {
+        counts.fetched += 1;
+        const parsed = resource.raw.safeParse(native);
+        const remoteId = parsed.success ? resource.remoteId(parsed.data) : guessRemoteId(native);
+        if (!parsed.success) {
+          counts.failed += 1;
+          log.warn({ remoteId, issues: parsed.error.issues.slice(0, 5) }, 'native record does not parse; skipped');
+          continue;
+        }
+        let fields: Record<string, unknown>;
+        try {
+          const mapped = validate.safeParse(resource.toUnified(parsed.data, ctx));
+          if (!mapped.success) {
+            counts.failed += 1;
+            log.warn({ remoteId, issues: mapped.error.issues.slice(0, 5) }, 'mapped record does not fit the unified model; skipped');
+            continue;
+          }
+          fields = mapped.data;
+        } catch (err) {
+          counts.failed += 1;
+          log.warn({ remoteId, err }, 'mapping failed; skipped');
+          continue;
+        }
+        const times = resource.times(parsed.data);
+        inputs.push({
+          id: recordId(entity.idPrefix, connection.id, entityKey, remoteId),
+          connectionId: connection.id,
+          entity: entityKey,
+          remoteId,
+          data: fields,
+          remoteData: native as Record<string, unknown>,
+          customFields: {},
+          status: typeof fields.status === 'string' ? fields.status : null,
+          createdAt: times.createdAt,
+          updatedAt: times.updatedAt ?? times.createdAt ?? syncedAt,
+          syncedAt,
+        });
+      }
+      const results = inputs.length ? await store.records.upsertMany(inputs) : [];
+      const events = [];
+      for (const r of results) {
+        if (r.outcome === 'unchanged') counts.unchanged += 1;
+        else {
+          if (r.outcome === 'created') counts.created += 1;
+          else counts.updated += 1;
+          events.push({ id: randomId('evt'), connectionId: connection.id, entity: entityKey, recordId: r.record.id, type: r.outcome === 'created' ? ('created' as const) : ('updated' as const), payload: { version: r.record.version } });
+        }
+      }
+      if (events.length) await store.events.append(events);
+      if (page.resumeAfter !== undefined) run.resumeAfter = page.resumeAfter;
+      await checkpoint('running');
+    }
+
+    counts.deleted = run.full
+      ? await store.records.sweepNotSyncedSince(connection.id, entityKey, run.runStartedAt, now())
+      : resource.listIds
+        ? await sweepByIds(store, connection.id, entityKey, new Set(await resource.listIds(client)), now())
+        : 0;
+
+    const since = new Date(Date.parse(run.runStartedAt) - (opts.lookbackMs ?? DEFAULT_LOOKBACK_MS)).toISOString();
+    await checkpoint('succeeded', { lastSuccessAt: now(), lastError: null }, { since });
+    log.info({ counts, full: run.full }, 'sync finished');
+    return counts;
+  } catch (err) {
+    await checkpoint('failed', { lastError: err instanceof Error ? err.message : String(err) });
+    throw err;
+  }
+}
+
+/** Marks deleted every stored record whose remote id the system no longer lists. */
+async function sweepByIds(store: Store, connectionId: string, entity: string, existing: Set<string>, at: string): Promise<number> {
+  let deleted = 0;
+  let afterId: string | undefined;
+  for (;;) {
+    const rows = await store.records.list({ connectionId, entity, limit: 500, afterId, includeDeleted: false });
+    for (const row of rows) {
+      if (!existing.has(row.remoteId)) {
+        await store.records.markDeleted(connectionId, entity, row.id, at);
+        deleted += 1;
+      }
+    }
+    if (rows.length < 500) return deleted;
+    afterId = rows.at(-1)!.id;
+  }
+}
+
+function guessRemoteId(native: unknown): string {
+  const id = (native as { id?: unknown } | null)?.id;
+  return id === undefined ? '(unknown)' : String(id);
+}

@@ -1,0 +1,153 @@
+/**
+ * The sync engine on its own, with a small in-memory system whose behaviour each test sets: a
+ * record that does not parse is counted and skipped without stopping the run; unchanged records
+ * keep their version; a full sync sweeps what disappeared; an incremental one finds deletions by
+ * the id listing; a run that dies half way resumes from its checkpoint and ends with the same data.
+ */
+import assert from 'node:assert/strict';
+import { it, beforeEach, afterEach } from 'node:test';
+import pino from 'pino';
+import { z } from 'zod';
+import { defineConnector, defineResource, type ConnectorDefinition } from '../../src/kit/definition.js';
+import { cursorPages } from '../../src/kit/pagination/cursor.js';
+import { syncEntity } from '../../src/engine/sync/sync-entity.js';
+import { createConnection } from '../../src/engine/connections.js';
+import type { ConnectionRow, Store } from '../../src/store/index.js';
+import { describeEachStore } from '../support/stores.js';
+
+interface Row { id: number; name: string; status: string; changed: string }
+
+/** A system that holds rows in memory and pages them by id. */
+class MemorySystem {
+  rows = new Map<number, Row | { id: number; broken: true }>();
+  failOnPage: number | undefined;
+  pagesServed = 0;
+
+  constructor(n: number) {
+    for (let i = 1; i <= n; i += 1) this.rows.set(i, { id: i, name: `Vendor ${i}`, status: 'active', changed: '2026-01-01T00:00:00.000Z' });
+  }
+}
+
+const Raw = z.object({ id: z.number(), name: z.string(), status: z.string(), changed: z.string() });
+
+function connectorFor(system: MemorySystem): ConnectorDefinition<MemorySystem> {
+  return defineConnector<MemorySystem>({
+    id: 'memory', name: 'Memory', vendor: 'Tests', categories: ['erp'], authMethod: 'basic', authGuide: 'none',
+    credentialFields: [], rateBudget: { requestsPerSecond: 100, burst: 10, maxConcurrent: 4 },
+    connect: () => system,
+    verify: async () => ({ summary: 'ok' }),
+    resources: {
+      vendors: defineResource<MemorySystem, z.infer<typeof Raw>>({
+        entity: 'vendors',
+        raw: Raw,
+        pageSize: 10,
+        remoteId: (r) => String(r.id),
+        times: (r) => ({ createdAt: null, updatedAt: r.changed }),
+        list: (s, opts) => cursorPages({
+          resumeAfter: opts.resumeAfter,
+          fetch: async (cursor) => {
+            s.pagesServed += 1;
+            if (s.failOnPage !== undefined && s.pagesServed === s.failOnPage) throw new Error('connection reset by peer');
+            const after = cursor ? Number(cursor) : 0;
+            const rows = [...s.rows.values()]
+              .filter((r) => r.id > after && (!opts.since || 'broken' in r || r.changed >= opts.since))
+              .sort((a, b) => a.id - b.id)
+              .slice(0, opts.pageSize);
+            return { records: rows, nextCursor: rows.length === opts.pageSize ? String(rows.at(-1)!.id) : null };
+          },
+        }),
+        listIds: async (s) => [...s.rows.keys()].map(String),
+        get: async (s, id) => s.rows.get(Number(id)),
+        toUnified: (r) => ({
+          code: `V${r.id}`, name: r.name, status: r.status === 'active' ? 'active' : 'unknown', remoteStatus: r.status, taxId: null, email: null, phone: null,
+          website: null, address: null, currency: null, paymentTerms: null, contacts: [],
+        }),
+      }),
+    },
+  });
+}
+
+describeEachStore('sync engine', ({ store }) => {
+  let connection: ConnectionRow;
+  const logger = pino({ level: 'silent' });
+  const run = (system: MemorySystem, opts: { full?: boolean; now?: () => Date } = {}) =>
+    syncEntity({ store: store(), logger }, connection, connectorFor(system) as ConnectorDefinition<unknown>, system, 'vendors', { lookbackMs: 0, ...opts });
+
+  beforeEach(async () => {
+    connection = (await createConnection(store(), { system: 'memory', name: 'Memory', credentials: null })).connection;
+  });
+  afterEach(async () => {
+    await store().connections.delete(connection.id);
+  });
+
+  it('counts a record that does not parse, logs it, and stores the rest', async () => {
+    const system = new MemorySystem(25);
+    system.rows.set(13, { id: 13, broken: true });
+    const counts = await run(system);
+    assert.deepEqual(counts, { fetched: 25, created: 24, updated: 0, unchanged: 0, deleted: 0, failed: 1 });
+    assert.equal(await store().records.count({ connectionId: connection.id, entity: 'vendors' }), 24);
+    const cp = await store().checkpoints.get(connection.id, 'vendors');
+    assert.equal(cp?.status, 'succeeded');
+  });
+
+  it('keeps the version of unchanged records and bumps changed ones', async () => {
+    const system = new MemorySystem(12);
+    await run(system);
+    (system.rows.get(5) as Row).name = 'Renamed';
+    (system.rows.get(5) as Row).changed = '2026-06-01T00:00:00.000Z';
+    const counts = await run(system, { full: true });
+    assert.equal(counts.updated, 1);
+    assert.equal(counts.unchanged, 11);
+    const five = await store().records.getByRemoteId(connection.id, 'vendors', '5');
+    const six = await store().records.getByRemoteId(connection.id, 'vendors', '6');
+    assert.equal(five?.version, 2);
+    assert.equal(five?.data.name, 'Renamed');
+    assert.equal(six?.version, 1);
+  });
+
+  it('incremental runs ask only for what changed since the watermark and find deletions by id', async () => {
+    const system = new MemorySystem(30);
+    let clock = Date.parse('2026-03-01T00:00:00.000Z');
+    const now = () => new Date(clock);
+    await run(system, { now });
+    clock += 60_000;
+    (system.rows.get(7) as Row).changed = new Date(clock - 30_000).toISOString();
+    (system.rows.get(7) as Row).status = 'blocked';
+    system.rows.delete(20);
+    const counts = await run(system, { now });
+    assert.equal(counts.fetched, 1, 'only the changed record was listed');
+    assert.equal(counts.updated, 1);
+    assert.equal(counts.deleted, 1);
+    const gone = await store().records.getByRemoteId(connection.id, 'vendors', '20');
+    assert.ok(gone?.deletedAt);
+  });
+
+  it('a full sync sweeps records the system no longer has', async () => {
+    const system = new MemorySystem(15);
+    await run(system);
+    system.rows.delete(3);
+    system.rows.delete(14);
+    const counts = await run(system, { full: true });
+    assert.equal(counts.deleted, 2);
+    assert.equal(await store().records.count({ connectionId: connection.id, entity: 'vendors' }), 13);
+  });
+
+  it('a run that dies half way resumes from its checkpoint and ends with the same data', async () => {
+    const system = new MemorySystem(47);
+    system.failOnPage = 3;
+    await assert.rejects(run(system), /connection reset/);
+    const cp = await store().checkpoints.get(connection.id, 'vendors');
+    assert.equal(cp?.status, 'failed');
+    assert.equal(await store().records.count({ connectionId: connection.id, entity: 'vendors' }), 20, 'two pages stored');
+
+    system.failOnPage = undefined;
+    system.pagesServed = 0;
+    const counts = await run(system);
+    assert.equal(counts.fetched, 27, 'resumed after the last stored page');
+    assert.equal(system.pagesServed, 3);
+    const rows = await store().records.list({ connectionId: connection.id, entity: 'vendors', limit: 100, includeDeleted: true });
+    assert.equal(rows.length, 47);
+    assert.deepEqual(rows.map((r) => Number(r.remoteId)).sort((a, b) => a - b), Array.from({ length: 47 }, (_, i) => i + 1));
+    assert.ok(rows.every((r) => r.version === 1 && r.deletedAt === null), 'nothing swept, nothing rewritten');
+  });
+});

@@ -22,16 +22,42 @@ export function newSecretKey(): string {
 }
 
 export class SecretBox {
-  private readonly keys = new Map<string, Buffer>();
-  private readonly currentId: string;
+  private keys = new Map<string, Buffer>();
+  private currentId = '';
 
-  /** The first key encrypts; all of them decrypt. */
-  constructor(current: Buffer, older: Buffer[] = []) {
-    this.currentId = keyId(current);
-    for (const k of [current, ...older]) this.keys.set(keyId(k), k);
+  /**
+   * The first key encrypts; all of them decrypt. `reload` answers a new key list when the key
+   * ring changed on disk (after `manifold keys rotate`), so a running server follows a rotation
+   * without a restart: it seals with the new key at once and opens values re-encrypted under it.
+   */
+  constructor(current: Buffer, older: Buffer[] = [], private readonly reload?: () => Buffer[] | undefined) {
+    this.setKeys([current, ...older]);
+  }
+
+  private setKeys(list: Buffer[]): void {
+    if (list.length === 0) throw new Error('a key ring needs at least one key');
+    this.currentId = keyId(list[0]!);
+    this.keys = new Map(list.map((k) => [keyId(k), k]));
+  }
+
+  private refresh(): void {
+    const next = this.reload?.();
+    if (next) this.setKeys(next);
+  }
+
+  /** The id of the key new values are sealed with. */
+  get currentKeyId(): string {
+    this.refresh();
+    return this.currentId;
+  }
+
+  /** The key id a sealed value was made with. */
+  static keyIdOf(sealed: string): string | undefined {
+    return sealed.split(':')[1];
   }
 
   seal(plaintext: string): string {
+    this.refresh();
     const nonce = randomBytes(12);
     const cipher = createCipheriv('aes-256-gcm', this.keys.get(this.currentId)!, nonce);
     cipher.setAAD(Buffer.from(`${VERSION}:${this.currentId}`));
@@ -42,6 +68,7 @@ export class SecretBox {
   open(sealed: string): string {
     const [version, id, nonce, body, tag] = sealed.split(':');
     if (version !== VERSION || !id || nonce === undefined || body === undefined || !tag) throw new Error('not a sealed value');
+    if (!this.keys.has(id)) this.refresh();
     const key = this.keys.get(id);
     if (!key) throw new Error(`no key ${id} to open this value (was the secret key changed?)`);
     const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(nonce, 'base64url'));

@@ -34,8 +34,13 @@ export class ConnectorRuntime {
     this.agent = guardedAgent(policy);
   }
 
+  /** The connector for a system id, or undefined (never an Object.prototype key like "constructor"). */
+  find(system: string): ConnectorDefinition<unknown> | undefined {
+    return Object.hasOwn(this.connectors, system) ? this.connectors[system] : undefined;
+  }
+
   connector(system: string): ConnectorDefinition<unknown> {
-    const connector = this.connectors[system];
+    const connector = this.find(system);
     if (!connector) throw new ApiError('not_found', { message: `Manifold has no connector for system "${system}".` });
     return connector;
   }

@@ -10,7 +10,7 @@ import { migrateToLatest, openStore, type Store } from '../store/index.js';
 import { buildApp } from './app.js';
 import { newAdminKey } from './auth/credentials.js';
 import { resolveKeyFile, type ResolvedKey } from './auth/key-files.js';
-import { SecretBox, newSecretKey, parseSecretKey } from '../core/secret-box.js';
+import { openKeyRing } from '../core/key-ring.js';
 
 export interface Running {
   app: FastifyInstance;
@@ -38,14 +38,7 @@ export async function startServer(config: Config): Promise<Running> {
     fileName: 'admin-key',
     generate: newAdminKey,
   });
-  const secretKey = resolveKeyFile({
-    fromEnv: config.secretKey,
-    envName: 'MANIFOLD_SECRET_KEY',
-    dataDir: config.dataDir,
-    fileName: 'secret-key',
-    generate: newSecretKey,
-  });
-  const secretBox = new SecretBox(parseSecretKey(secretKey.value));
+  const { box: secretBox } = openKeyRing({ fromEnv: config.secretKey, dataDir: config.dataDir });
   const app = await buildApp({ store, adminKey: adminKey.value, logger, bodyLimit: config.bodyLimit, secretBox, schedule: true, addressPolicy: { allowPrivateNetworks: config.allowPrivateNetworks, allowedOrigins: new Set() }, syncIntervalMs: config.syncIntervalMs, syncPageSize: config.syncPageSize });
   await app.listen({ host: config.host, port: config.port });
   const address = app.server.address();

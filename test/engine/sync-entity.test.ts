@@ -12,7 +12,7 @@ import { defineConnector, defineResource, type ConnectorDefinition } from '../..
 import { cursorPages } from '../../src/kit/pagination/cursor.js';
 import { syncEntity } from '../../src/engine/sync/sync-entity.js';
 import { createConnection } from '../../src/engine/connections.js';
-import type { ConnectionRow, Store } from '../../src/store/index.js';
+import type { ConnectionRow } from '../../src/store/index.js';
 import { describeEachStore } from '../support/stores.js';
 
 interface Row { id: number; name: string; status: string; changed: string }

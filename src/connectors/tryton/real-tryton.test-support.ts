@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { HttpClient } from '../../kit/http.js';
-import { startTryton, trytonAvailable, type TrytonServer } from '../../../test/support/tryton.js';
+import { login, rawCall, startTryton, trytonAvailable, type TrytonServer } from '../../../test/support/tryton.js';
 import { tryton } from './connector.js';
 import type { TrytonClient } from './client.js';
 
@@ -23,7 +23,7 @@ export async function withTryton(name: string, body: (server: () => TrytonServer
     if (inCI()) {
       test(`${name}: needs Tryton`, () => assert.fail(`Tryton must be installed in CI (scripts/tryton/install.sh): ${reason}`));
     } else {
-      console.log(`# ${name}: skipped, ${reason}`);
+      console.log(`${name}: skipped, ${reason}`);
       test(`${name}: needs Tryton`, { skip: reason }, () => {});
     }
     return false;
@@ -63,3 +63,9 @@ export const plain = {
     return `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
   },
 };
+
+/** A plain model call with extra context keys (server.rpc appends the user's context as it is). */
+export async function rpcWithContext<T>(server: TrytonServer, method: string, params: unknown[], context: Record<string, unknown>): Promise<T> {
+  const session = await login(server.url, server.database, server.username, server.password);
+  return rawCall<T>(session.dbUrl, method, [...params, { ...session.context, ...context }], { authorization: session.authorization });
+}

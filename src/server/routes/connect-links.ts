@@ -8,7 +8,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ApiError } from '../../core/errors.js';
 import { newSecretToken, randomId } from '../../core/ids.js';
-import type { ConnectorMap } from '../../engine/runtime.js';
+import type { ConnectorRuntime } from '../../engine/runtime.js';
 import { linkStatus, type ConnectLinkRow, type Store } from '../../store/index.js';
 import { hashSecret } from '../auth/credentials.js';
 import { commonErrors } from '../schemas.js';
@@ -55,7 +55,7 @@ const Body = z.strictObject({
   redirectUrl: z.url({ protocol: /^https?$/ }).optional().describe('Where to send the customer afterwards; receives ?connectionId=… (never the token).'),
 });
 
-export function registerConnectLinkRoutes(app: FastifyInstance, deps: { store: Store; connectors: ConnectorMap }): void {
+export function registerConnectLinkRoutes(app: FastifyInstance, deps: { store: Store; runtime: ConnectorRuntime }): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['Connections'];
 
@@ -69,7 +69,7 @@ export function registerConnectLinkRoutes(app: FastifyInstance, deps: { store: S
     },
     handler: async (request, reply) => {
       const b = request.body;
-      if (b.system && !deps.connectors[b.system]) throw ApiError.invalid([{ path: 'body.system', message: `is not a system Manifold knows (${Object.keys(deps.connectors).join(', ')})` }]);
+      if (b.system && !deps.runtime.find(b.system)) throw ApiError.invalid([{ path: 'body.system', message: `is not a system Manifold knows (${Object.keys(deps.runtime.connectors).join(', ')})` }]);
       const token = newSecretToken(LINK_PREFIX);
       const row = await deps.store.connectLinks.create({
         id: randomId('lnk'),

@@ -26,7 +26,7 @@ const Body = z.strictObject({
 });
 
 export async function checkCredentials(runtime: ConnectorRuntime, system: string, given: Record<string, unknown>): Promise<Record<string, unknown>> {
-  const connector = runtime.connectors[system];
+  const connector = runtime.find(system);
   if (!connector) {
     throw ApiError.invalid([{ path: 'system', message: `is not a system Manifold knows; the catalogue lists them: ${Object.keys(runtime.connectors).join(', ')}` }]);
   }

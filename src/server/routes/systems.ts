@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ApiError } from '../../core/errors.js';
-import type { ConnectorMap } from '../../engine/runtime.js';
+import type { ConnectorRuntime } from '../../engine/runtime.js';
 import { CredentialField, authMethods, systemCategories, type ConnectorDefinition } from '../../kit/definition.js';
 import { entities } from '../../models/registry.js';
 import { commonErrors } from '../schemas.js';
@@ -68,13 +68,13 @@ export function describeSystem(c: ConnectorDefinition<unknown>, sandbox: Sandbox
   };
 }
 
-export function registerSystemRoutes(app: FastifyInstance, deps: { connectors: ConnectorMap; sandbox: () => Record<string, SandboxEntry> }): void {
+export function registerSystemRoutes(app: FastifyInstance, deps: { runtime: ConnectorRuntime; sandbox: () => Record<string, SandboxEntry> }): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['Catalogue'];
   r.get('/v1/systems', {
     config: { auth: 'any' },
     schema: { tags, summary: 'List systems', description: 'Every system Manifold can connect, with its credential fields, auth guide and coverage.', response: { 200: z.object({ data: z.array(System).describe('Systems.') }).describe('The catalogue.'), ...commonErrors } },
-    handler: async () => ({ data: Object.values(deps.connectors).map((c) => describeSystem(c, deps.sandbox()[c.id])) }),
+    handler: async () => ({ data: Object.values(deps.runtime.connectors).map((c) => describeSystem(c, deps.sandbox()[c.id])) }),
   });
   r.get('/v1/systems/:systemId', {
     config: { auth: 'any' },
@@ -84,7 +84,7 @@ export function registerSystemRoutes(app: FastifyInstance, deps: { connectors: C
       response: { 200: z.object({ data: System }).describe('The system.'), ...commonErrors, 404: commonErrors[400].describe('No such system.') },
     },
     handler: async (request) => {
-      const c = deps.connectors[request.params.systemId];
+      const c = deps.runtime.find(request.params.systemId);
       if (!c) throw new ApiError('not_found', { message: `No system "${request.params.systemId}" in the catalogue; GET /v1/systems lists them.` });
       return { data: describeSystem(c, deps.sandbox()[c.id]) };
     },

@@ -6,6 +6,9 @@ import { VERSION } from '../core/version.js';
 import { serveCommand } from './serve.js';
 import { migrateCommand } from './migrate.js';
 import { keysCommand } from './keys.js';
+import { systemsCommand } from './systems.js';
+import { connectCommand } from './connect.js';
+import { syncCommand } from './sync.js';
 
 const program = new Command()
   .name('manifold')
@@ -15,5 +18,8 @@ const program = new Command()
 program.addCommand(serveCommand());
 program.addCommand(migrateCommand());
 program.addCommand(keysCommand());
+program.addCommand(systemsCommand());
+program.addCommand(connectCommand());
+program.addCommand(syncCommand());
 
 await program.parseAsync(process.argv);

@@ -7,6 +7,7 @@ import type { DialectName } from './db.js';
 import { columnTypes } from './migrations/columns.js';
 import { initialMigration } from './migrations/0001_initial.js';
 import { connectLinksMigration } from './migrations/0002_connect_links.js';
+import { syncIntervalMigration } from './migrations/0003_sync_interval.js';
 import type { Database } from './schema.js';
 
 export function migrations(dialect: DialectName): Record<string, Migration> {
@@ -14,6 +15,7 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
   return {
     '0001_initial': initialMigration(c),
     '0002_connect_links': connectLinksMigration(c),
+    '0003_sync_interval': syncIntervalMigration(c),
   };
 }
 

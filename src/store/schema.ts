@@ -14,6 +14,7 @@ export interface ConnectionsTable {
   metadata: string;
   last_sync_at: string | null;
   last_error: string | null;
+  sync_interval_seconds: number | null;
   created_at: string;
   updated_at: string;
 }

@@ -18,6 +18,9 @@ export interface SyncJobs {
 
 export function createSyncJobs(deps: { store: Store; runtime: ConnectorRuntime; logger: Logger; intervalMs: number; tickMs?: number; pageSize?: number }): SyncJobs {
   const running = new Map<string, Promise<ConnectionSyncResult>>();
+  // When the schedule last tried each connection: a failing system is tried again after its
+  // interval, not at every tick.
+  const attempted = new Map<string, number>();
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
 
@@ -35,13 +38,16 @@ export function createSyncJobs(deps: { store: Store; runtime: ConnectorRuntime; 
 
   async function tick(): Promise<void> {
     let afterId: string | undefined;
-    const due = Date.now() - deps.intervalMs;
+    const now = Date.now();
     for (;;) {
       const page = await deps.store.connections.list({ limit: 200, afterId });
       for (const c of page) {
         if (stopped) return;
         if (c.status === 'disabled' || c.status === 'needs_attention' || running.has(c.id)) continue;
-        if (c.lastSyncAt && Date.parse(c.lastSyncAt) > due) continue;
+        const interval = c.syncIntervalSeconds ? c.syncIntervalSeconds * 1000 : deps.intervalMs;
+        const last = Math.max(c.lastSyncAt ? Date.parse(c.lastSyncAt) : 0, attempted.get(c.id) ?? 0);
+        if (now - last < interval) continue;
+        attempted.set(c.id, now);
         run(c.id).catch((err) => deps.logger.warn({ connectionId: c.id, err }, 'scheduled sync failed'));
       }
       if (page.length < 200) return;

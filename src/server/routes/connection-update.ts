@@ -29,13 +29,14 @@ export function registerConnectionUpdateRoute(app: FastifyInstance, deps: { stor
         metadata: z.record(z.string(), z.unknown()).optional().describe('Replaces the metadata.'),
         credentials: z.record(z.string(), z.unknown()).optional().describe('New credential values; merged with the stored ones, then checked live.'),
         status: z.enum(['active', 'disabled']).optional().describe('disabled stops syncs and live calls; active resumes them.'),
+        syncIntervalMinutes: z.number().min(1).max(7 * 24 * 60).nullable().optional().describe("Minutes between scheduled syncs (1 to 10080); null: the server's default."),
       }),
       response: { 200: z.object({ data: Connection }).describe('The updated connection.'), ...commonErrors, 404: commonErrors[400].describe('No such connection.') },
     },
     handler: async (request) => {
       const row = await deps.store.connections.get(request.params.id);
       if (!row) throw new ApiError('not_found', { message: `No connection ${request.params.id}.` });
-      const { name, metadata, credentials, status } = request.body;
+      const { name, metadata, credentials, status, syncIntervalMinutes } = request.body;
       let sealed: string | undefined;
       if (credentials) {
         const stored = row.credentials ? deps.box.openJson(row.credentials) : {};
@@ -45,6 +46,7 @@ export function registerConnectionUpdateRoute(app: FastifyInstance, deps: { stor
       const updated = await deps.store.connections.update(row.id, {
         ...(name !== undefined ? { name } : {}),
         ...(metadata !== undefined ? { metadata } : {}),
+        ...(syncIntervalMinutes !== undefined ? { syncIntervalSeconds: syncIntervalMinutes === null ? null : Math.round(syncIntervalMinutes * 60) } : {}),
         ...(sealed !== undefined ? { credentials: sealed, lastError: null } : {}),
         // Accepted credentials clear a needs_attention state; an explicit status wins.
         ...(status !== undefined ? { status } : sealed !== undefined && row.status === 'needs_attention' ? { status: 'active' as const } : {}),

@@ -21,6 +21,7 @@ export const Connection = z
     lastSyncAt: z.string().nullable().describe('When the last sync finished.'),
     lastError: z.string().nullable().describe('The last failure, in words, if any.'),
     metadata: z.record(z.string(), z.unknown()).describe('Your own key/values, e.g. your customer id.'),
+    syncIntervalMinutes: z.number().nullable().describe("Minutes between scheduled syncs; null: the server's default (MANIFOLD_SYNC_INTERVAL_MINUTES)."),
   })
   .describe('A connection to one system instance. Never includes credentials.')
   .meta({ id: 'Connection' });
@@ -45,6 +46,7 @@ export function formatConnection(row: ConnectionRow): z.infer<typeof Connection>
     lastSyncAt: row.lastSyncAt,
     lastError: row.lastError,
     metadata: row.metadata,
+    syncIntervalMinutes: row.syncIntervalSeconds === null ? null : row.syncIntervalSeconds / 60,
   };
 }
 

@@ -16,6 +16,8 @@ export interface ConnectionRow {
   metadata: JsonObject;
   lastSyncAt: string | null;
   lastError: string | null;
+  /** Seconds between scheduled syncs; null: the server's default. */
+  syncIntervalSeconds: number | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -29,6 +31,7 @@ export interface NewConnection {
   metadata?: Record<string, unknown>;
   lastSyncAt?: string | null;
   lastError?: string | null;
+  syncIntervalSeconds?: number | null;
   /** Defaults to now. */
   createdAt?: string;
 }
@@ -40,6 +43,7 @@ export interface ConnectionPatch {
   metadata?: Record<string, unknown>;
   lastSyncAt?: string | null;
   lastError?: string | null;
+  syncIntervalSeconds?: number | null;
   /** Defaults to now. */
   updatedAt?: string;
 }
@@ -72,6 +76,7 @@ export function createConnectionsRepo(db: Kysely<Database>): ConnectionsRepo {
           metadata: encodeJson(row.metadata ?? {}),
           last_sync_at: toStoredTimeOrNull(row.lastSyncAt, 'lastSyncAt'),
           last_error: row.lastError ?? null,
+          sync_interval_seconds: row.syncIntervalSeconds ?? null,
           created_at: createdAt,
           updated_at: createdAt,
         })
@@ -100,6 +105,7 @@ export function createConnectionsRepo(db: Kysely<Database>): ConnectionsRepo {
       if (patch.metadata !== undefined) set.metadata = encodeJson(patch.metadata);
       if (patch.lastSyncAt !== undefined) set.last_sync_at = toStoredTimeOrNull(patch.lastSyncAt, 'lastSyncAt');
       if (patch.lastError !== undefined) set.last_error = patch.lastError;
+      if (patch.syncIntervalSeconds !== undefined) set.sync_interval_seconds = patch.syncIntervalSeconds;
       const row = await db.updateTable('connections').set(set).where('id', '=', id).returningAll().executeTakeFirst();
       return row && toConnectionRow(row);
     },
@@ -126,6 +132,7 @@ function toConnectionRow(row: Selectable<ConnectionsTable>): ConnectionRow {
     metadata: decodeJsonObject(row.metadata),
     lastSyncAt: row.last_sync_at,
     lastError: row.last_error,
+    syncIntervalSeconds: row.sync_interval_seconds,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

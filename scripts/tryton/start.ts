@@ -1,6 +1,6 @@
 // Starts a seeded throw-away Tryton for a human: `npx tsx scripts/tryton/start.ts [--port N]`.
 // Prints the connection details as JSON and runs until Ctrl-C.
-import { startTryton, trytonAvailable } from './sandbox.js';
+import { startTryton, trytonAvailable } from '../../src/sandbox/tryton/server.js';
 
 function parsePort(argv: string[]): number | undefined {
   const i = argv.indexOf('--port');

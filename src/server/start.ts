@@ -11,6 +11,7 @@ import { buildApp } from './app.js';
 import { newAdminKey } from './auth/credentials.js';
 import { resolveKeyFile, type ResolvedKey } from './auth/key-files.js';
 import { openKeyRing } from '../core/key-ring.js';
+import { startSandboxes } from '../sandbox/index.js';
 
 export interface Running {
   app: FastifyInstance;
@@ -39,7 +40,20 @@ export async function startServer(config: Config): Promise<Running> {
     generate: newAdminKey,
   });
   const { box: secretBox } = openKeyRing({ fromEnv: config.secretKey, dataDir: config.dataDir });
-  const app = await buildApp({ store, adminKey: adminKey.value, logger, bodyLimit: config.bodyLimit, secretBox, schedule: true, addressPolicy: { allowPrivateNetworks: config.allowPrivateNetworks, allowedOrigins: new Set() }, syncIntervalMs: config.syncIntervalMs, syncPageSize: config.syncPageSize });
+  const sandboxes = config.sandbox ? startSandboxes(logger) : undefined;
+  const app = await buildApp({
+    store,
+    adminKey: adminKey.value,
+    logger,
+    bodyLimit: config.bodyLimit,
+    secretBox,
+    schedule: true,
+    // The sandbox's own loopback servers are always allowed; the set grows as they come up.
+    addressPolicy: { allowPrivateNetworks: config.allowPrivateNetworks, allowedOrigins: sandboxes?.origins ?? new Set() },
+    sandbox: sandboxes?.entries,
+    syncIntervalMs: config.syncIntervalMs,
+    syncPageSize: config.syncPageSize,
+  });
   await app.listen({ host: config.host, port: config.port });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -52,6 +66,7 @@ export async function startServer(config: Config): Promise<Running> {
     adminKey,
     async close() {
       await app.close();
+      await sandboxes?.stop();
       await store.close();
     },
   };

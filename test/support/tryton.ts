@@ -1,6 +1,6 @@
 // Real Tryton 6.0 for tests: a private, seeded server per call on a free loopback port.
-// The implementation lives in scripts/tryton/ so the human CLI (scripts/tryton/start.ts)
-// shares it; see scripts/tryton/seed.ts for what the demo data contains.
+// The implementation lives in src/sandbox/tryton/ so `npm start` and the human CLI (scripts/tryton/start.ts)
+// share it; see src/sandbox/tryton/seed.ts for what the demo data contains.
 export {
   startTryton,
   trytonAvailable,
@@ -11,6 +11,6 @@ export {
   type StartOptions,
   type TemplateInfo,
   type TrytonServer,
-} from '../../scripts/tryton/sandbox.js';
-export { login, rawCall, dec, date, TrytonRpcError, type TrytonSession } from '../../scripts/tryton/rpc.js';
-export { SEED_BASE_DATE, SEED_PURCHASE_COUNT, SEED_STATE_COUNTS, type SeedSummary, type SeedState } from '../../scripts/tryton/seed.js';
+} from '../../src/sandbox/tryton/server.js';
+export { login, rawCall, dec, date, TrytonRpcError, type TrytonSession } from '../../src/sandbox/tryton/rpc.js';
+export { SEED_BASE_DATE, SEED_PURCHASE_COUNT, SEED_STATE_COUNTS, type SeedSummary, type SeedState } from '../../src/sandbox/tryton/seed.js';

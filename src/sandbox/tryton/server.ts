@@ -34,7 +34,7 @@ const STOP_GRACE_MS = 5_000;
 const LOCK_TIMEOUT_MS = 10 * 60_000;
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
-export const REPO_ROOT = path.resolve(HERE, '../..');
+export const REPO_ROOT = path.resolve(HERE, '../../..');
 const CACHE_DIR = process.env.MANIFOLD_TRYTON_CACHE ?? path.join(REPO_ROOT, '.tryton');
 
 export interface TrytonServer {

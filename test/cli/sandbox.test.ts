@@ -1,0 +1,54 @@
+/**
+ * `npm start` with the sandbox on (the default) offers a Tryton to connect: it appears in the
+ * catalogue with demo credentials, a person connects with exactly those (its loopback address is
+ * allowed while any other loopback port is refused), and the token reads purchase orders.
+ */
+import assert from 'node:assert/strict';
+import { it, describe, after } from 'node:test';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawnProcess, type Spawned } from '../support/process.js';
+import { trytonAvailable } from '../support/tryton.js';
+
+const reason = await trytonAvailable();
+if (reason && process.env.CI !== 'true') console.log(`Skipping the sandbox test: ${reason}`);
+
+describe('the sandbox', { skip: reason && process.env.CI !== 'true' ? reason : false }, () => {
+  let server: Spawned | undefined;
+  after(async () => server?.stop());
+
+  it('offers a Tryton that connects with the demo credentials shown in the catalogue', async () => {
+    if (reason) throw new Error(`Tryton is required in CI: ${reason}`);
+    const dataDir = mkdtempSync(join(tmpdir(), 'manifold-sandbox-'));
+    server = spawnProcess('npm', ['start', '--silent'], { ...process.env, MANIFOLD_DATA_DIR: dataDir, PORT: '0', MANIFOLD_SANDBOX: 'on', MANIFOLD_ALLOW_PRIVATE_NETWORKS: '0', MANIFOLD_LOG_LEVEL: 'warn', DATABASE_URL: '', MANIFOLD_ADMIN_KEY: '' });
+    const [, base] = await server.waitFor(/API\s+(http:\/\/127\.0\.0\.1:\d+)\/v1/);
+    const key = readFileSync(join(dataDir, 'admin-key'), 'utf8').trim();
+    const call = async (method: string, path: string, body?: unknown, token = key) => {
+      const res = await fetch(`${base}${path}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+      return { status: res.status, json: (await res.json()) as any };
+    };
+
+    let sandbox: { instanceUrl: string; credentials: Record<string, string> } | null = null;
+    for (let i = 0; i < 600 && !sandbox; i += 1) {
+      sandbox = (await call('GET', '/v1/systems/tryton')).json.data.sandbox;
+      if (!sandbox) await new Promise((r) => setTimeout(r, 250));
+    }
+    assert.ok(sandbox, 'the Tryton sandbox appears in the catalogue');
+
+    const elsewhere = await call('POST', '/v1/connections', { system: 'tryton', name: 'Not the sandbox', credentials: { ...sandbox.credentials, instanceUrl: 'http://127.0.0.1:9/' } });
+    assert.equal(elsewhere.status, 422);
+    assert.equal(elsewhere.json.error.code, 'instance_url_not_allowed');
+
+    const created = await call('POST', '/v1/connections', { system: 'tryton', name: 'Sandbox', credentials: sandbox.credentials });
+    assert.equal(created.status, 201, JSON.stringify(created.json));
+    const token = created.json.token as string;
+    let orders: any[] = [];
+    for (let i = 0; i < 240 && orders.length === 0; i += 1) {
+      orders = (await call('GET', '/v1/purchase-orders?limit=10', undefined, token)).json.data;
+      if (orders.length === 0) await new Promise((r) => setTimeout(r, 250));
+    }
+    assert.equal(orders.length, 10, 'the first sync fills the store');
+    assert.ok(orders[0].lines.length > 0);
+  });
+});

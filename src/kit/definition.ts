@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import type { EntityKey } from '../models/registry.js';
 import type { HttpClient, HttpPolicy } from './http.js';
+import type { ResourceWrites } from './writes.js';
 
 export const systemCategories = ['erp', 'cmms', 's2p'] as const;
 export const authMethods = ['basic', 'session_login', 'api_key', 'bearer', 'oauth2_client_credentials', 'oauth1_tba', 'hmac_signed'] as const;
@@ -84,6 +85,8 @@ export interface ResourceDefinition<Client = unknown, Raw = unknown> {
   toUnified(raw: Raw, ctx: MapContext): Record<string, unknown>;
   /** Records per page when listing (the system's maximum or a measured sweet spot). */
   pageSize?: number;
+  /** What the system lets Manifold write, and how; absent: read only. */
+  writes?: ResourceWrites<Client>;
 }
 
 export interface VerifyResult {

@@ -7,6 +7,7 @@
  */
 import { getGlobalDispatcher, interceptors, request, type Dispatcher } from 'undici';
 import { SystemFailure } from './failure.js';
+import { recordCall } from '../core/call-context.js';
 import { AddressRefused } from './guarded-agent.js';
 
 /** undici wraps connect errors; the refusal may sit in a cause chain. */
@@ -108,6 +109,11 @@ export class HttpClient {
     this.dispatcher = opts.dispatcher ?? getGlobalDispatcher();
   }
 
+  private record(call: CallRecord): void {
+    recordCall(call);
+    this.opts.onCall?.(call);
+  }
+
   private sleep(ms: number): Promise<void> {
     return this.opts.sleep ? this.opts.sleep(ms) : new Promise((r) => setTimeout(r, ms));
   }
@@ -128,7 +134,7 @@ export class HttpClient {
         const durationMs = performance.now() - started;
         const retryable = this.policy.retryStatuses.includes(res.status) && attempt < attempts;
         const wait = retryable ? (parseRetryAfter(res.headers['retry-after']) ?? this.backoff(attempt)) : 0;
-        this.opts.onCall?.({
+        this.record({
           ...base,
           status: res.status,
           durationMs,
@@ -141,7 +147,7 @@ export class HttpClient {
         const failure = toNetworkFailure(err, req);
         const retryable = attempt < attempts && failure.failureClass === 'transient';
         const wait = retryable ? this.backoff(attempt) : 0;
-        this.opts.onCall?.({
+        this.record({
           ...base,
           status: null,
           durationMs: performance.now() - started,

@@ -24,6 +24,8 @@ import { registerConnectionCreateRoute } from './routes/connection-create.js';
 import { registerConnectionUpdateRoute } from './routes/connection-update.js';
 import type { AddressPolicy } from '../kit/address-policy.js';
 import { registerSyncRoutes } from './routes/sync.js';
+import { registerRequestRoutes } from './routes/requests.js';
+import { registerRequestLog } from './plugins/request-log.js';
 import { registerSystemRoutes, type SandboxEntry } from './routes/systems.js';
 import { registerConnectLinkRoutes } from './routes/connect-links.js';
 import { registerConnectSessionRoutes } from './routes/connect-session.js';
@@ -53,6 +55,8 @@ export interface AppDeps {
   addressPolicy?: AddressPolicy;
   /** The sandbox instances to list in the catalogue, by system id. */
   sandbox?: () => Record<string, SandboxEntry>;
+  /** Days the request log is kept (pruned hourly while the schedule runs). */
+  requestLogDays?: number;
   /** Run the sync schedule (the server does; tests usually sync on demand). */
   schedule?: boolean;
 }
@@ -78,6 +82,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   const metrics = deps.metrics ?? createMetrics();
   registerRequestId(app);
+  registerRequestLog(app, { store: deps.store });
   registerErrorHandling(app, bodyLimit);
   registerAuth(app, { store: deps.store, adminKey: deps.adminKey });
   registerHttpMetrics(app, metrics);
@@ -97,12 +102,25 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerConnectionCreateRoute(app, { store: deps.store, runtime, box: deps.secretBox, jobs });
   registerConnectionUpdateRoute(app, { store: deps.store, runtime, box: deps.secretBox });
   registerSyncRoutes(app, { store: deps.store, jobs });
+  registerRequestRoutes(app, { store: deps.store });
   const sandbox = deps.sandbox ?? (() => ({}));
   registerSystemRoutes(app, { runtime, sandbox });
   registerConnectLinkRoutes(app, { store: deps.store, runtime });
   registerConnectSessionRoutes(app, { store: deps.store, runtime, box: deps.secretBox, jobs, sandbox });
   registerDataRoutes(app, { store: deps.store });
+  let pruneTimer: NodeJS.Timeout | undefined;
+  app.addHook('onClose', async () => clearInterval(pruneTimer));
   await app.ready();
-  if (deps.schedule) jobs.startSchedule();
+  if (deps.schedule) {
+    jobs.startSchedule();
+    const days = deps.requestLogDays ?? 7;
+    const prune = () =>
+      deps.store.requestLog
+        .pruneOlderThan(new Date(Date.now() - days * 86_400_000).toISOString())
+        .catch((err) => deps.logger.warn({ err }, 'request log pruning failed'));
+    void prune();
+    pruneTimer = setInterval(prune, 3_600_000);
+    pruneTimer.unref();
+  }
   return app;
 }

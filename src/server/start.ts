@@ -53,6 +53,7 @@ export async function startServer(config: Config): Promise<Running> {
     sandbox: sandboxes?.entries,
     syncIntervalMs: config.syncIntervalMs,
     syncPageSize: config.syncPageSize,
+    requestLogDays: config.requestLogDays,
   });
   await app.listen({ host: config.host, port: config.port });
   const address = app.server.address();

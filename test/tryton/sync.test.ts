@@ -67,6 +67,14 @@ describe('Tryton end to end', { skip: reason && process.env.CI !== 'true' ? reas
     assert.equal(res.json().error.source, 'system');
     assert.ok(!res.body.includes('not-the-password'));
     assert.equal((await store.connections.list({ limit: 10 })).length, 0);
+    // Support sees from the request id alone what happened: the login call Tryton refused.
+    const log = await app.inject({ url: `/v1/requests/${res.headers['x-request-id']}`, headers: admin });
+    const entry = log.json().data;
+    assert.equal(entry.status, 422);
+    assert.equal(entry.errorCode, 'invalid_credentials');
+    assert.ok(entry.calls.length >= 1);
+    assert.ok(entry.calls.some((c: Json) => c.method === 'POST' && c.status === 401 && c.url.startsWith(tryton.url)), JSON.stringify(entry.calls));
+    assert.ok(!log.body.includes('not-the-password'));
   });
 
   it('connects with the right credentials and stores them encrypted', async () => {

@@ -43,6 +43,7 @@ export function toApiError(error: unknown, bodyLimit: number): ApiError | undefi
 }
 
 export function sendError(reply: FastifyReply, request: FastifyRequest, err: ApiError): FastifyReply {
+  request.errorCode = err.code;
   if (err.retryAfter !== undefined) reply.header('Retry-After', String(Math.max(0, Math.ceil(err.retryAfter))));
   // A string body skips the route's response serializer, which only knows the success shape.
   return reply.code(err.status).type('application/json; charset=utf-8').send(JSON.stringify(toEnvelope(err, request.id)));

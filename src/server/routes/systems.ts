@@ -51,9 +51,16 @@ export interface SandboxEntry {
 export function describeSystem(c: ConnectorDefinition<unknown>, sandbox: SandboxEntry | undefined): z.infer<typeof System> {
   const coverage: Record<string, z.infer<typeof EntityCoverage>> = {};
   for (const entity of entities) {
-    if (!c.resources[entity.key]) continue;
-    // Writes arrive with capability declarations; until a connector declares them, reads only.
-    coverage[entity.key] = { list: true, get: true, create: false, update: false, delete: 'none' };
+    const resource = c.resources[entity.key];
+    if (!resource) continue;
+    const caps = resource.writes?.capabilities;
+    coverage[entity.key] = {
+      list: true,
+      get: true,
+      create: Boolean(caps?.create && resource.writes?.create),
+      update: Boolean(caps?.update && resource.writes?.update),
+      delete: caps?.delete && resource.writes?.delete ? caps.delete.mode : 'none',
+    };
   }
   return {
     id: c.id,

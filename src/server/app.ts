@@ -25,6 +25,8 @@ import { registerConnectionUpdateRoute } from './routes/connection-update.js';
 import type { AddressPolicy } from '../kit/address-policy.js';
 import { registerSyncRoutes } from './routes/sync.js';
 import { registerRequestRoutes } from './routes/requests.js';
+import { registerWriteRoutes } from './routes/writes.js';
+import { registerCapabilitiesRoute } from './routes/capabilities.js';
 import { registerRequestLog } from './plugins/request-log.js';
 import { registerSystemRoutes, type SandboxEntry } from './routes/systems.js';
 import { registerConnectLinkRoutes } from './routes/connect-links.js';
@@ -82,10 +84,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   const metrics = deps.metrics ?? createMetrics();
   registerRequestId(app);
-  registerRequestLog(app, { store: deps.store });
+  // Before the request log: its onResponse hook waits for a database write.
+  registerHttpMetrics(app, metrics);
+  const pendingLogWrites = registerRequestLog(app, { store: deps.store });
   registerErrorHandling(app, bodyLimit);
   registerAuth(app, { store: deps.store, adminKey: deps.adminKey });
-  registerHttpMetrics(app, metrics);
   await registerOpenApi(app, VERSION);
 
   registerMachineRoutes(app, { store: deps.store, metrics, version: VERSION });
@@ -102,7 +105,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerConnectionCreateRoute(app, { store: deps.store, runtime, box: deps.secretBox, jobs });
   registerConnectionUpdateRoute(app, { store: deps.store, runtime, box: deps.secretBox });
   registerSyncRoutes(app, { store: deps.store, jobs });
-  registerRequestRoutes(app, { store: deps.store });
+  registerRequestRoutes(app, { store: deps.store, pending: pendingLogWrites });
+  registerWriteRoutes(app, { store: deps.store, runtime, logger: deps.logger });
+  registerCapabilitiesRoute(app, { runtime });
   const sandbox = deps.sandbox ?? (() => ({}));
   registerSystemRoutes(app, { runtime, sandbox });
   registerConnectLinkRoutes(app, { store: deps.store, runtime });

@@ -5,11 +5,11 @@
  * records the system no longer has are swept as deleted; an incremental run finds deletions
  * through the resource's id listing where it has one. Progress is checkpointed page by page.
  */
-import { z } from 'zod';
 import type { Logger } from 'pino';
-import { randomId, recordId } from '../../core/ids.js';
-import type { ConnectorDefinition, MapContext, ResourceDefinition } from '../../kit/definition.js';
-import { entityByKey, type EntityKey } from '../../models/registry.js';
+import { randomId } from '../../core/ids.js';
+import type { ConnectorDefinition, ResourceDefinition } from '../../kit/definition.js';
+import type { EntityKey } from '../../models/registry.js';
+import { prepareRecord } from '../records/prepare.js';
 import type { ConnectionRow, RecordInput, Store } from '../../store/index.js';
 import { emptyCounts, readCursor, type SyncCounts, type SyncCursor } from './checkpoint.js';
 
@@ -25,23 +25,6 @@ export interface SyncEntityOptions {
 const DEFAULT_LOOKBACK_MS = 2 * 60_000;
 const DEFAULT_PAGE_SIZE = 100;
 
-const validators = new Map<string, z.ZodObject>();
-function validatorFor(entity: EntityKey): z.ZodObject {
-  let v = validators.get(entity);
-  if (!v) {
-    v = z.strictObject(entityByKey(entity)!.fields);
-    validators.set(entity, v);
-  }
-  return v;
-}
-
-export function mapContext(connectionId: string): MapContext {
-  return {
-    connectionId,
-    refId: (entity, remoteId) => recordId(entityByKey(entity)!.idPrefix, connectionId, entity, remoteId),
-  };
-}
-
 export async function syncEntity(
   deps: { store: Store; logger: Logger },
   connection: ConnectionRow,
@@ -52,7 +35,6 @@ export async function syncEntity(
 ): Promise<SyncCounts> {
   const { store, logger } = deps;
   const resource = connector.resources[entityKey] as ResourceDefinition<unknown, unknown>;
-  const entity = entityByKey(entityKey)!;
   const now = () => (opts.now ? opts.now() : new Date()).toISOString();
   const log = logger.child({ connectionId: connection.id, system: connection.system, entity: entityKey });
 
@@ -63,8 +45,6 @@ export async function syncEntity(
   const resumed = cursor.inProgress && cursor.inProgress.full === full ? cursor.inProgress : undefined;
   const run: NonNullable<SyncCursor['inProgress']> = resumed ?? { full, since: full ? null : cursor.since, runStartedAt: now() };
   const counts = emptyCounts();
-  const ctx = mapContext(connection.id);
-  const validate = validatorFor(entityKey);
 
   const checkpoint = (status: string, extra: { lastError?: string | null; lastSuccessAt?: string | null } = {}, next: SyncCursor = { since: cursor.since, inProgress: run }) =>
     store.checkpoints.put({
@@ -87,41 +67,12 @@ export async function syncEntity(
       const inputs: RecordInput[] = [];
       for (const native of page.records) {
         counts.fetched += 1;
-        const parsed = resource.raw.safeParse(native);
-        const remoteId = parsed.success ? resource.remoteId(parsed.data) : guessRemoteId(native);
-        if (!parsed.success) {
+        const prepared = prepareRecord(resource, entityKey, connection.id, native, syncedAt);
+        if (prepared.ok) inputs.push(prepared.input);
+        else {
           counts.failed += 1;
-          log.warn({ remoteId, issues: parsed.error.issues.slice(0, 5) }, 'native record does not parse; skipped');
-          continue;
+          log.warn({ remoteId: prepared.remoteId, issues: prepared.issues }, prepared.stage === 'parse' ? 'native record does not parse; skipped' : 'record does not map to the unified model; skipped');
         }
-        let fields: Record<string, unknown>;
-        try {
-          const mapped = validate.safeParse(resource.toUnified(parsed.data, ctx));
-          if (!mapped.success) {
-            counts.failed += 1;
-            log.warn({ remoteId, issues: mapped.error.issues.slice(0, 5) }, 'mapped record does not fit the unified model; skipped');
-            continue;
-          }
-          fields = mapped.data;
-        } catch (err) {
-          counts.failed += 1;
-          log.warn({ remoteId, err }, 'mapping failed; skipped');
-          continue;
-        }
-        const times = resource.times(parsed.data);
-        inputs.push({
-          id: recordId(entity.idPrefix, connection.id, entityKey, remoteId),
-          connectionId: connection.id,
-          entity: entityKey,
-          remoteId,
-          data: fields,
-          remoteData: native as Record<string, unknown>,
-          customFields: {},
-          status: typeof fields.status === 'string' ? fields.status : null,
-          createdAt: times.createdAt,
-          updatedAt: times.updatedAt ?? times.createdAt ?? syncedAt,
-          syncedAt,
-        });
       }
       const results = inputs.length ? await store.records.upsertMany(inputs) : [];
       const events = [];
@@ -171,7 +122,3 @@ async function sweepByIds(store: Store, connectionId: string, entity: string, ex
   }
 }
 
-function guessRemoteId(native: unknown): string {
-  const id = (native as { id?: unknown } | null)?.id;
-  return id === undefined ? '(unknown)' : String(id);
-}

@@ -7,6 +7,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ApiError, toEnvelope, type ValidationIssue } from '../../core/errors.js';
+import { SystemFailure } from '../../kit/failure.js';
 
 function issuePath(instancePath: string | undefined, context: string | undefined): string {
   const segments = (instancePath ?? '').split('/').filter(Boolean).join('.');
@@ -24,8 +25,10 @@ const clientErrorMessages: Record<string, (e: FastifyError, limit: number) => Va
   FST_ERR_CTP_INVALID_TYPE: () => ({ path: 'headers.content-type', message: 'is not a valid content type' }),
 };
 
-export function toApiError(error: unknown, bodyLimit: number): ApiError | undefined {
+export function toApiError(error: unknown, bodyLimit: number, ctx: { connectionId?: string; system?: string } = {}): ApiError | undefined {
   if (error instanceof ApiError) return error;
+  // A failure of the connected system, classified by its connector: who failed, whether to retry.
+  if (error instanceof SystemFailure) return error.toApiError(ctx);
   if (hasZodFastifySchemaValidationErrors(error)) {
     const issues = error.validation.map((v) => ({
       path: issuePath(v.instancePath, error.validationContext),
@@ -51,7 +54,7 @@ export function sendError(reply: FastifyReply, request: FastifyRequest, err: Api
 
 export function registerErrorHandling(app: FastifyInstance, bodyLimit: number): void {
   app.setErrorHandler((error, request, reply) => {
-    const apiError = toApiError(error, bodyLimit);
+    const apiError = toApiError(error, bodyLimit, { connectionId: request.connection?.id, system: request.connection?.system });
     if (apiError) {
       if (apiError.status >= 500) request.log.warn({ err: apiError, code: apiError.code }, 'request failed');
       return sendError(reply, request, apiError);

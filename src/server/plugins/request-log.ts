@@ -14,7 +14,11 @@ declare module 'fastify' {
   }
 }
 
-export function registerRequestLog(app: FastifyInstance, deps: { store: Store }): void {
+/** Log writes not finished yet, by request id: a lookup right after the response waits for its own. */
+export type PendingLogWrites = Map<string, Promise<unknown>>;
+
+export function registerRequestLog(app: FastifyInstance, deps: { store: Store }): PendingLogWrites {
+  const pending: PendingLogWrites = new Map();
   app.decorateRequest('callContext', undefined);
   app.decorateRequest('errorCode', undefined);
   app.addHook('onRequest', (request, _reply, done) => {
@@ -26,21 +30,22 @@ export function registerRequestLog(app: FastifyInstance, deps: { store: Store })
   app.addHook('onResponse', async (request, reply) => {
     if (!request.callContext) return;
     const connectionId = request.connection?.id ?? (request.principal?.kind === 'connection' ? request.principal.connectionId : null);
-    try {
-      await deps.store.requestLog.insert({
-        requestId: request.id,
-        method: request.method,
-        route: request.routeOptions.url ?? 'unmatched',
-        url: request.url.split('?')[0]!,
-        connectionId,
-        status: reply.statusCode,
-        durationMs: Math.round(reply.elapsedTime * 100) / 100,
-        createdAt: new Date().toISOString(),
-        calls: request.callContext.calls,
-        errorCode: request.errorCode ?? null,
-      });
-    } catch (err) {
-      request.log.warn({ err }, 'could not write the request log');
-    }
+    const write = deps.store.requestLog.insert({
+      requestId: request.id,
+      method: request.method,
+      route: request.routeOptions.url ?? 'unmatched',
+      url: request.url.split('?')[0]!,
+      connectionId,
+      status: reply.statusCode,
+      durationMs: Math.round(reply.elapsedTime * 100) / 100,
+      createdAt: new Date().toISOString(),
+      calls: request.callContext.calls,
+      errorCode: request.errorCode ?? null,
+    })
+      .catch((err) => request.log.warn({ err }, 'could not write the request log'))
+      .finally(() => pending.delete(request.id));
+    pending.set(request.id, write);
+    await write;
   });
+  return pending;
 }

@@ -106,6 +106,7 @@ export function registerDataRoutes(app: FastifyInstance, deps: { store: Store })
         if (!row) {
           throw new ApiError('not_found', { message: `No ${entity.name.toLowerCase()} ${request.params.id} in this connection.`, connectionId: connection.id });
         }
+        reply.header('ETag', `"${row.version}"`);
         return sendJson(reply as unknown as FastifyReply, { data: formatRecord(row, { remoteData: request.query.include === 'remoteData' }) });
       },
     });

@@ -7,6 +7,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ApiError } from '../../core/errors.js';
 import type { Store } from '../../store/index.js';
+import type { PendingLogWrites } from '../plugins/request-log.js';
 import { commonErrors } from '../schemas.js';
 
 const RequestLogEntry = z
@@ -25,7 +26,7 @@ const RequestLogEntry = z
   .describe('What happened to one request.')
   .meta({ id: 'RequestLogEntry' });
 
-export function registerRequestRoutes(app: FastifyInstance, deps: { store: Store }): void {
+export function registerRequestRoutes(app: FastifyInstance, deps: { store: Store; pending: PendingLogWrites }): void {
   app.withTypeProvider<ZodTypeProvider>().get('/v1/requests/:requestId', {
     config: { auth: 'admin' },
     schema: {
@@ -36,6 +37,7 @@ export function registerRequestRoutes(app: FastifyInstance, deps: { store: Store
       response: { 200: z.object({ data: RequestLogEntry }).describe('The request.'), ...commonErrors, 404: commonErrors[400].describe('No such request (or it was pruned).') },
     },
     handler: async (request) => {
+      await deps.pending.get(request.params.requestId);
       const row = await deps.store.requestLog.get(request.params.requestId);
       if (!row) throw new ApiError('not_found', { message: `No request ${request.params.requestId} in the log (it may be older than the retention).` });
       return { data: row };

@@ -1,0 +1,118 @@
+/**
+ * Writes to a connected system: check (capabilities, required fields, locks, version) → call →
+ * read back → store what the system now has. The answer is always the record as the system
+ * holds it after the write, never what was sent.
+ */
+import type { Logger } from 'pino';
+import { ApiError } from '../../core/errors.js';
+import { randomId } from '../../core/ids.js';
+import type { ResourceDefinition } from '../../kit/definition.js';
+import { SystemFailure } from '../../kit/failure.js';
+import type { ExistingRecord, ResourceWrites, WriteContext } from '../../kit/writes.js';
+import { entityByKey, type EntityKey } from '../../models/registry.js';
+import type { ConnectionRow, RecordRow, Store } from '../../store/index.js';
+import { mapContext, prepareRecord } from '../records/prepare.js';
+import type { ConnectorRuntime } from '../runtime.js';
+import { checkWrite } from './check.js';
+import { resolveReferences } from './resolve-refs.js';
+
+export interface WriteDeps {
+  store: Store;
+  runtime: ConnectorRuntime;
+  logger: Logger;
+}
+
+interface Target {
+  resource: ResourceDefinition<unknown, unknown>;
+  writes: ResourceWrites<unknown> | undefined;
+  client: unknown;
+  what: string;
+}
+
+function target(deps: WriteDeps, connection: ConnectionRow, entity: EntityKey): Target {
+  const live = deps.runtime.forConnection(connection);
+  const resource = live.connector.resources[entity] as ResourceDefinition<unknown, unknown> | undefined;
+  const what = entityByKey(entity)!.name.toLowerCase();
+  if (!resource) throw new ApiError('operation_not_supported', { message: `${live.connector.name} has no ${entityByKey(entity)!.plural.toLowerCase()} Manifold can reach.` });
+  return { resource, writes: resource.writes as ResourceWrites<unknown> | undefined, client: live.client, what };
+}
+
+function existing(row: RecordRow): ExistingRecord {
+  return { remoteId: row.remoteId, remoteData: (row.remoteData ?? {}) as Record<string, unknown>, data: row.data };
+}
+
+/** If-Match carries a version: `3`, `"3"` or `W/"3"`. */
+export function checkIfMatch(ifMatch: string | undefined, row: RecordRow): void {
+  if (ifMatch === undefined) return;
+  const wanted = ifMatch.trim().replace(/^W\//, '').replace(/^"|"$/g, '');
+  if (wanted !== String(row.version)) {
+    throw new ApiError('version_conflict', { message: `The record is at version ${row.version}, not ${wanted}: read it again, then retry with the new version.`, details: { currentVersion: row.version } });
+  }
+}
+
+/** Reads the record back from the system and stores it; answers the stored row. */
+async function readBack(deps: WriteDeps, connection: ConnectionRow, entity: EntityKey, t: Target, remoteId: string): Promise<RecordRow> {
+  const native = await t.resource.get(t.client, remoteId);
+  if (native === undefined) throw new SystemFailure('system', { code: 'system_error', message: `The system accepted the write but then had no ${t.what} ${remoteId} to read back.` });
+  const prepared = prepareRecord(t.resource, entity, connection.id, native, new Date().toISOString());
+  if (!prepared.ok) {
+    deps.logger.warn({ remoteId, issues: prepared.issues }, 'record read back after a write does not map');
+    throw new SystemFailure('system', { code: 'system_error', message: `The ${t.what} was written, but what the system answered does not fit the unified model.` });
+  }
+  const { record, outcome } = await deps.store.records.upsert(prepared.input);
+  if (outcome !== 'unchanged') {
+    await deps.store.events.append([{ id: randomId('evt'), connectionId: connection.id, entity, recordId: record.id, type: outcome === 'created' ? 'created' : 'updated', payload: { version: record.version, source: 'write' } }]);
+  }
+  return record;
+}
+
+function isLostAnswer(err: unknown): boolean {
+  return err instanceof SystemFailure && (err.code === 'system_unreachable' || err.code === 'system_timeout');
+}
+
+export async function createRecord(deps: WriteDeps, connection: ConnectionRow, entity: EntityKey, body: Record<string, unknown>, reference: string): Promise<RecordRow> {
+  const t = target(deps, connection, entity);
+  checkWrite(t.writes?.capabilities, { operation: 'create', body }, t.what);
+  const input = await resolveReferences(deps.store, connection.id, entity, body);
+  const ctx: WriteContext = { ...mapContext(connection.id), reference };
+  let remoteId: string | undefined;
+  try {
+    remoteId = await t.writes!.create!(t.client, input, ctx);
+  } catch (err) {
+    // The system may have committed before the answer was lost: look for the record by the
+    // reference set on it rather than creating it again.
+    if (!isLostAnswer(err) || !t.writes?.findByReference) throw err;
+    remoteId = await t.writes.findByReference(t.client, reference);
+    deps.logger.warn({ connectionId: connection.id, reference, found: remoteId ?? null }, 'create answer lost; reconciled by reference');
+    if (!remoteId) throw err;
+  }
+  return readBack(deps, connection, entity, t, remoteId);
+}
+
+export async function updateRecord(deps: WriteDeps, connection: ConnectionRow, entity: EntityKey, row: RecordRow, body: Record<string, unknown>, ifMatch: string | undefined): Promise<RecordRow> {
+  const t = target(deps, connection, entity);
+  checkWrite(t.writes?.capabilities, { operation: 'update', body, currentStatus: row.status }, t.what);
+  checkIfMatch(ifMatch, row);
+  const patch = await resolveReferences(deps.store, connection.id, entity, body);
+  await t.writes!.update!(t.client, existing(row), patch, mapContext(connection.id));
+  return readBack(deps, connection, entity, t, row.remoteId);
+}
+
+export async function deleteRecord(
+  deps: WriteDeps,
+  connection: ConnectionRow,
+  entity: EntityKey,
+  row: RecordRow,
+  ifMatch: string | undefined,
+): Promise<{ record: RecordRow; deletion: 'hard' | 'cancelled' | 'soft' }> {
+  const t = target(deps, connection, entity);
+  checkWrite(t.writes?.capabilities, { operation: 'delete', body: {}, currentStatus: row.status }, t.what);
+  checkIfMatch(ifMatch, row);
+  const deletion = await t.writes!.delete!(t.client, existing(row), mapContext(connection.id));
+  if (deletion === 'hard') {
+    const record = (await deps.store.records.markDeleted(connection.id, entity, row.id, new Date().toISOString())) ?? row;
+    await deps.store.events.append([{ id: randomId('evt'), connectionId: connection.id, entity, recordId: row.id, type: 'deleted', payload: { version: record.version, source: 'write' } }]);
+    return { record, deletion };
+  }
+  return { record: await readBack(deps, connection, entity, t, row.remoteId), deletion };
+}

@@ -1,0 +1,83 @@
+/**
+ * GET /v1/capabilities: for the caller's connection, per entity and operation, what the system
+ * supports — generated from the connector's declarations, the same ones the write routes enforce.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { ConnectorRuntime } from '../../engine/runtime.js';
+import type { ConnectorDefinition } from '../../kit/definition.js';
+import { entities } from '../../models/registry.js';
+import { commonErrors } from '../schemas.js';
+
+const LockInfo = z.object({
+  statuses: z.array(z.string()).describe('Statuses in which the operation is refused.'),
+  reason: z.string().describe('Why.'),
+  enforcedBy: z.enum(['system', 'manifold']).describe('Who enforces it: the system, or Manifold on its behalf.'),
+}).nullable().describe('When the record is locked for this operation.');
+
+const Op = z.object({ supported: z.boolean().describe('Whether the system allows it.') });
+
+const EntityCapabilities = z.object({
+  list: Op.describe('Listing (and syncing).'),
+  get: Op.describe('Reading one record.'),
+  create: Op.extend({
+    requiredFields: z.array(z.string()).describe('Fields that must be given (lines[].x for each line; a|b: either).'),
+    writableFields: z.array(z.string()).describe('Every field a create may set.'),
+    notes: z.string().nullable().describe('What is derived or ignored.'),
+  }).describe('Creating.'),
+  update: Op.extend({
+    updatableFields: z.array(z.string()).describe('Fields a PATCH may change.'),
+    lockedWhen: LockInfo,
+    transitions: z.record(z.string(), z.array(z.string())).describe('status values a PATCH may set, each with the statuses it may come from.'),
+    notes: z.string().nullable().describe('More about updates.'),
+  }).describe('Updating.'),
+  delete: Op.extend({
+    deleteMode: z.enum(['hard', 'cancelled', 'soft', 'none']).describe('What a delete does in the system.'),
+    description: z.string().nullable().describe('What happens, spelled out.'),
+    lockedWhen: LockInfo,
+  }).describe('Deleting.'),
+  concurrency: z.enum(['system_token', 'read_before_write', 'none']).describe("How a conditional write is protected: the system's own token, a read just before writing, or not at all."),
+  concurrencyNotes: z.string().nullable().describe('More about concurrency.'),
+}).describe("One entity's capabilities.");
+
+export const Capabilities = z.object({
+  system: z.string().describe('The connected system.'),
+  entities: z.record(z.string(), EntityCapabilities).describe('Per entity key; entities the system does not have are absent.'),
+}).describe('What this connection can do.').meta({ id: 'Capabilities' });
+
+export function capabilitiesOf(connector: ConnectorDefinition<unknown>): z.infer<typeof Capabilities> {
+  const out: z.infer<typeof Capabilities> = { system: connector.id, entities: {} };
+  for (const entity of entities) {
+    const resource = connector.resources[entity.key];
+    if (!resource) continue;
+    const w = resource.writes;
+    const caps = w?.capabilities;
+    const create = caps?.create && w?.create ? caps.create : undefined;
+    const update = caps?.update && w?.update ? caps.update : undefined;
+    const del = caps?.delete && w?.delete && caps.delete.mode !== 'none' ? caps.delete : undefined;
+    out.entities[entity.key] = {
+      list: { supported: true },
+      get: { supported: true },
+      create: { supported: Boolean(create), requiredFields: create?.requiredFields ?? [], writableFields: create?.writableFields ?? [], notes: create?.notes ?? null },
+      update: { supported: Boolean(update), updatableFields: update?.updatableFields ?? [], lockedWhen: update?.lockedWhen ?? null, transitions: update?.transitions ?? {}, notes: update?.notes ?? null },
+      delete: { supported: Boolean(del), deleteMode: del?.mode ?? 'none', description: del?.description ?? null, lockedWhen: del?.lockedWhen ?? null },
+      concurrency: caps?.concurrency ?? 'none',
+      concurrencyNotes: caps?.concurrencyNotes ?? null,
+    };
+  }
+  return out;
+}
+
+export function registerCapabilitiesRoute(app: FastifyInstance, deps: { runtime: ConnectorRuntime }): void {
+  app.withTypeProvider<ZodTypeProvider>().get('/v1/capabilities', {
+    config: { auth: 'connection' },
+    schema: {
+      tags: ['Unified data'],
+      summary: 'What this connection can do',
+      description: 'Per entity and operation: supported or not, required and updatable fields, the states that lock a record, what a delete does, how concurrency is handled. The write routes enforce exactly this.',
+      response: { 200: z.object({ data: Capabilities }).describe('Capabilities.'), ...commonErrors },
+    },
+    handler: async (request) => ({ data: capabilitiesOf(deps.runtime.connector(request.connection!.system)) }),
+  });
+}

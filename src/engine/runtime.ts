@@ -11,6 +11,7 @@ import type { ConnectionRow } from '../store/index.js';
 import type { Dispatcher } from 'undici';
 import type { AddressPolicy } from '../kit/address-policy.js';
 import { guardedAgent } from '../kit/guarded-agent.js';
+import { ConnectionGuard, defaultBreaker, type BreakerOptions, type CircuitStatus } from '../kit/connection-guard.js';
 
 export type ConnectorMap = Readonly<Record<string, ConnectorDefinition<unknown>>>;
 
@@ -22,6 +23,8 @@ export interface Live {
 
 export class ConnectorRuntime {
   private readonly cache = new Map<string, { credentials: string | null; live: Live }>();
+  /** One guard per connection for the life of the process: a new password does not reset a breaker. */
+  private readonly guards = new Map<string, { system: string; guard: ConnectionGuard }>();
   /** Every outbound socket goes through the address policy (see kit/guarded-agent). */
   private readonly agent: Dispatcher;
 
@@ -29,7 +32,8 @@ export class ConnectorRuntime {
     readonly connectors: ConnectorMap,
     private readonly box: SecretBox,
     policy: AddressPolicy,
-    private readonly onCall?: (connectionId: string, record: CallRecord) => void,
+    private readonly onCall?: (connectionId: string, system: string, record: CallRecord) => void,
+    private readonly breaker: BreakerOptions = defaultBreaker,
   ) {
     this.agent = guardedAgent(policy);
   }
@@ -58,13 +62,33 @@ export class ConnectorRuntime {
     if (cached && cached.credentials === connection.credentials) return cached.live;
     const connector = this.connector(connection.system);
     const credentials = connection.credentials ? this.box.openJson(connection.credentials) : {};
-    const http = new HttpClient({ policy: connector.http, dispatcher: this.agent, onCall: (r) => this.onCall?.(connection.id, r) });
+    const http = new HttpClient({ policy: connector.http, dispatcher: this.agent, guard: this.guard(connection.id, connector), onCall: (r) => this.onCall?.(connection.id, connection.system, r) });
     const live = { connector, client: connector.connect(credentials, http), http };
     this.cache.set(connection.id, { credentials: connection.credentials, live });
     return live;
   }
 
+  private guard(connectionId: string, connector: ConnectorDefinition<unknown>): ConnectionGuard {
+    let entry = this.guards.get(connectionId);
+    if (!entry) {
+      entry = { system: connector.id, guard: new ConnectionGuard(connector.rateBudget, this.breaker) };
+      this.guards.set(connectionId, entry);
+    }
+    return entry.guard;
+  }
+
+  /** Circuit state per connection that has made calls in this process. */
+  circuits(): { connectionId: string; system: string; circuit: CircuitStatus; reopensInMs: number; pausedForMs: number }[] {
+    return [...this.guards.entries()].map(([connectionId, { system, guard }]) => ({ connectionId, system, circuit: guard.circuit, reopensInMs: guard.reopensInMs, pausedForMs: guard.pausedForMs }));
+  }
+
   forget(connectionId: string): void {
     this.cache.delete(connectionId);
+  }
+
+  /** The connection is gone: drop its client and its guard. */
+  drop(connectionId: string): void {
+    this.cache.delete(connectionId);
+    this.guards.delete(connectionId);
   }
 }

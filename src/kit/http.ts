@@ -9,6 +9,7 @@ import { getGlobalDispatcher, interceptors, request, type Dispatcher } from 'und
 import { SystemFailure } from './failure.js';
 import { recordCall } from '../core/call-context.js';
 import { AddressRefused } from './guarded-agent.js';
+import type { ConnectionGuard } from './connection-guard.js';
 
 /** undici wraps connect errors; the refusal may sit in a cause chain. */
 function findRefusal(err: unknown): AddressRefused | undefined {
@@ -29,6 +30,8 @@ export interface OutboundRequest {
   timeoutMs?: number;
   /** Follow up to 5 redirects; each hop goes through the same address checks. */
   followRedirects?: boolean;
+  /** Total time for every attempt and wait of this call (overrides the policy's). */
+  deadlineMs?: number;
 }
 
 export interface OutboundResponse {
@@ -57,6 +60,8 @@ export interface HttpPolicy {
   maxDelayMs: number;
   /** Statuses worth retrying an idempotent call on. */
   retryStatuses: readonly number[];
+  /** Total time a call may take, every attempt and wait included. */
+  deadlineMs: number;
 }
 
 export const defaultPolicy: HttpPolicy = {
@@ -65,6 +70,7 @@ export const defaultPolicy: HttpPolicy = {
   baseDelayMs: 200,
   maxDelayMs: 5_000,
   retryStatuses: [429, 502, 503, 504],
+  deadlineMs: 60_000,
 };
 
 export interface HttpClientOptions {
@@ -72,6 +78,8 @@ export interface HttpClientOptions {
   /** Called for every attempt (the request log, metrics). */
   onCall?: (record: CallRecord) => void;
   dispatcher?: Dispatcher;
+  /** The connection's rate budget, concurrency cap and circuit breaker. */
+  guard?: ConnectionGuard;
   /** For tests: a deterministic sleep and random. */
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
@@ -124,29 +132,36 @@ export class HttpClient {
     return Math.round((this.opts.random ?? Math.random)() * ceiling);
   }
 
+  /** How long the system asked Manifold to hold off, from Retry-After or an exhausted rate-limit header. */
+  static holdOffMs(res: OutboundResponse): number | undefined {
+    const retryAfter = parseRetryAfter(res.headers['retry-after']);
+    if (retryAfter !== undefined && (res.status === 429 || res.status === 503)) return retryAfter;
+    // Vendors' X-RateLimit-Remaining / X-RateLimit-Reset (seconds from now, or an epoch in seconds).
+    if (res.headers['x-ratelimit-remaining'] === '0') {
+      const reset = Number(res.headers['x-ratelimit-reset']);
+      if (Number.isFinite(reset) && reset > 0) return reset > 1e9 ? Math.max(0, reset * 1000 - Date.now()) : reset * 1000;
+    }
+    return res.status === 429 ? 1000 : undefined;
+  }
+
   async send(req: OutboundRequest): Promise<OutboundResponse> {
     const attempts = req.idempotent ? this.policy.maxAttempts : 1;
+    const deadline = Date.now() + (req.deadlineMs ?? this.policy.deadlineMs);
+    const guard = this.opts.guard;
     for (let attempt = 1; ; attempt += 1) {
       const started = performance.now();
       const base = { method: req.method, url: redactUrl(req.url), attempt };
+      let res: OutboundResponse;
       try {
-        const res = await this.once(req);
-        const durationMs = performance.now() - started;
-        const retryable = this.policy.retryStatuses.includes(res.status) && attempt < attempts;
-        const wait = retryable ? (parseRetryAfter(res.headers['retry-after']) ?? this.backoff(attempt)) : 0;
-        this.record({
-          ...base,
-          status: res.status,
-          durationMs,
-          outcome: res.status >= 400 ? 'http_error' : 'ok',
-          ...(retryable ? { retryReason: `HTTP ${res.status}; waiting ${wait} ms` } : {}),
-        });
-        if (!retryable) return res;
-        await this.sleep(wait);
+        res = guard
+          ? await guard.run(() => this.once(req), { deadline, failed: (r) => r.status >= 500, sleep: (ms) => this.sleep(ms) })
+          : await this.once(req);
       } catch (err) {
+        // The guard's own refusals (budget, open circuit) are final for this call.
+        if (err instanceof SystemFailure) throw err;
         const failure = toNetworkFailure(err, req);
-        const retryable = attempt < attempts && failure.failureClass === 'transient';
-        const wait = retryable ? this.backoff(attempt) : 0;
+        const wait = this.backoff(attempt);
+        const retryable = attempt < attempts && failure.failureClass === 'transient' && Date.now() + wait < deadline;
         this.record({
           ...base,
           status: null,
@@ -156,7 +171,22 @@ export class HttpClient {
         });
         if (!retryable) throw failure;
         await this.sleep(wait);
+        continue;
       }
+      const holdOff = HttpClient.holdOffMs(res);
+      if (holdOff !== undefined) guard?.pause(holdOff);
+      const wait = holdOff ?? this.backoff(attempt);
+      const retryable = this.policy.retryStatuses.includes(res.status) && attempt < attempts && Date.now() + wait < deadline;
+      this.record({
+        ...base,
+        status: res.status,
+        durationMs: performance.now() - started,
+        outcome: res.status >= 400 ? 'http_error' : 'ok',
+        ...(retryable ? { retryReason: `HTTP ${res.status}; waiting ${wait} ms` } : {}),
+      });
+      if (!retryable) return res;
+      // With a guard, a hold-off is a pause shared by every call, waited for inside guard.run.
+      if (!guard || holdOff === undefined) await this.sleep(wait);
     }
   }
 

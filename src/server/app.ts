@@ -31,6 +31,7 @@ import { registerRequestLog } from './plugins/request-log.js';
 import { registerSystemRoutes, type SandboxEntry } from './routes/systems.js';
 import { registerConnectLinkRoutes } from './routes/connect-links.js';
 import { registerConnectSessionRoutes } from './routes/connect-session.js';
+import { registerPages, WEB_DIST_DIR } from './routes/pages.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -59,6 +60,8 @@ export interface AppDeps {
   sandbox?: () => Record<string, SandboxEntry>;
   /** Days the request log is kept (pruned hourly while the schedule runs). */
   requestLogDays?: number;
+  /** Where the built pages are (default web/dist). */
+  webDistDir?: string;
   /** Run the sync schedule (the server does; tests usually sync on demand). */
   schedule?: boolean;
 }
@@ -113,6 +116,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerConnectLinkRoutes(app, { store: deps.store, runtime });
   registerConnectSessionRoutes(app, { store: deps.store, runtime, box: deps.secretBox, jobs, sandbox });
   registerDataRoutes(app, { store: deps.store });
+  registerPages(app, { distDir: deps.webDistDir ?? WEB_DIST_DIR });
   let pruneTimer: NodeJS.Timeout | undefined;
   app.addHook('onClose', async () => clearInterval(pruneTimer));
   await app.ready();

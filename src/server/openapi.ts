@@ -34,6 +34,7 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
         { name: 'Catalogue', description: 'The systems Manifold can connect, and what each needs.' },
         { name: 'Connections', description: 'Connections to systems, and their tokens (admin key).' },
         { name: 'Connect page', description: 'What the connect page calls when opened from a connect link (link token as Bearer).' },
+        { name: 'Pages', description: 'The browser pages (/connect; later /dashboard and /status) and their assets.' },
         { name: 'Operations', description: 'Health, readiness, metrics and this document.' },
       ],
     },

@@ -23,6 +23,7 @@ describeEachStore('connections repo', ({ store }) => {
       metadata: { plant: 4, tags: ['a', 'b'] },
       lastSyncAt: null,
       lastError: null,
+      syncIntervalSeconds: null,
       createdAt: at(0),
       updatedAt: at(0),
     });

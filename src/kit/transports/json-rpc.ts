@@ -4,7 +4,7 @@
  * error classifier; the transport does the rest once: ids, headers, the call through the one
  * HTTP path, bodies that are not JSON, HTTP-level failures.
  */
-import type { HttpClient, OutboundResponse } from '../http.js';
+import { HttpClient, type OutboundResponse } from '../http.js';
 import { SystemFailure, excerpt } from '../failure.js';
 
 export interface JsonRpcCodec {
@@ -75,8 +75,9 @@ export function genericStatusFailure(res: OutboundResponse): SystemFailure {
   if (res.status === 401) return new SystemFailure('config', { code: 'invalid_credentials', status: 401, message: 'The system refused the credentials.', systemMessage: said });
   if (res.status === 403) return new SystemFailure('config', { code: 'rejected_by_system', status: 403, message: 'The system refused access: the user lacks a permission.', systemMessage: said });
   if (res.status === 404) return new SystemFailure('config', { code: 'system_error', status: 404, message: 'The system has nothing at this address: check the instance URL.', systemMessage: said });
-  if (res.status === 429) return new SystemFailure('transient', { code: 'rate_limited', status: 429, message: 'The system is throttling calls.', systemMessage: said });
-  if (res.status === 503) return new SystemFailure('transient', { code: 'system_unavailable', status: 503, message: 'The system is unavailable.', systemMessage: said });
+  const retryAfterMs = HttpClient.holdOffMs(res);
+  if (res.status === 429) return new SystemFailure('transient', { code: 'rate_limited', status: 429, message: 'The system is throttling calls.', systemMessage: said, retryAfterMs });
+  if (res.status === 503) return new SystemFailure('transient', { code: 'system_unavailable', status: 503, message: 'The system is unavailable.', systemMessage: said, retryAfterMs });
   if (res.status === 504 || res.status === 408) return new SystemFailure('transient', { code: 'system_timeout', status: res.status, message: 'The system timed out.', systemMessage: said });
   if (res.status >= 500) return new SystemFailure('transient', { code: 'system_error', status: res.status, message: `The system failed (HTTP ${res.status}).`, systemMessage: said });
   return new SystemFailure('system', { code: 'system_error', status: res.status, message: `The system answered HTTP ${res.status}.`, systemMessage: said });

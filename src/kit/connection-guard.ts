@@ -1,0 +1,128 @@
+/**
+ * What stands between Manifold and one connection's system, shared by sync and live calls:
+ * - a rate budget (token bucket from the connector's declared limits), paused as a whole when
+ *   the system says so (Retry-After, X-RateLimit-Remaining: 0), so Manifold never pushes a
+ *   system past its documented rate;
+ * - a cap on calls in flight (cockatiel bulkhead);
+ * - a circuit breaker (cockatiel): a run of failures opens it, calls then fail at once with
+ *   503 system_unavailable and Retry-After; after a pause one probe call half-opens it, and a
+ *   success closes it again — the connection recovers by itself.
+ */
+import { BrokenCircuitError, BulkheadRejectedError, CircuitState, ConsecutiveBreaker, bulkhead, circuitBreaker, handleType, type BulkheadPolicy, type CircuitBreakerPolicy } from 'cockatiel';
+import type { RateBudget } from './definition.js';
+import { SystemFailure } from './failure.js';
+
+export interface BreakerOptions {
+  /** Consecutive failed calls that open the circuit. */
+  failures: number;
+  /** How long the circuit stays open before one probe call is let through. */
+  halfOpenAfterMs: number;
+}
+
+export const defaultBreaker: BreakerOptions = { failures: 5, halfOpenAfterMs: 10_000 };
+
+/** Thrown inside the breaker for an answer that counts as a failure (5xx), then unwrapped. */
+class FailedAnswer<T> extends Error {
+  constructor(readonly answer: T) {
+    super('failed answer');
+  }
+}
+
+export type CircuitStatus = 'closed' | 'open' | 'half_open';
+
+export class ConnectionGuard {
+  private tokens: number;
+  private refilledAt = Date.now();
+  private pausedUntil = 0;
+  private openedAt = 0;
+  private readonly breaker: CircuitBreakerPolicy;
+  private readonly bulkhead: BulkheadPolicy;
+
+  constructor(
+    private readonly budget: RateBudget,
+    private readonly breakerOptions: BreakerOptions = defaultBreaker,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.tokens = budget.burst;
+    this.breaker = circuitBreaker(handleType(FailedAnswer).orType(SystemFailure, (f) => f.failureClass === 'transient' || f.failureClass === 'system'), {
+      halfOpenAfter: breakerOptions.halfOpenAfterMs,
+      breaker: new ConsecutiveBreaker(breakerOptions.failures),
+    });
+    this.breaker.onBreak(() => (this.openedAt = this.now()));
+    this.bulkhead = bulkhead(budget.maxConcurrent, Number.MAX_SAFE_INTEGER);
+  }
+
+  get circuit(): CircuitStatus {
+    const s = this.breaker.state;
+    return s === CircuitState.Open || s === CircuitState.Isolated ? 'open' : s === CircuitState.HalfOpen ? 'half_open' : 'closed';
+  }
+
+  /** Ms until the open circuit lets a probe through (0 when not open). */
+  get reopensInMs(): number {
+    return this.circuit === 'open' ? Math.max(0, this.openedAt + this.breakerOptions.halfOpenAfterMs - this.now()) : 0;
+  }
+
+  /** Stop every call to this connection until then (the system asked for it). */
+  pause(ms: number): void {
+    this.pausedUntil = Math.max(this.pausedUntil, this.now() + ms);
+  }
+
+  get pausedForMs(): number {
+    return Math.max(0, this.pausedUntil - this.now());
+  }
+
+  /** Ms to wait for a call's turn under the budget, taking the token now. */
+  private reserve(): number {
+    const now = this.now();
+    const rate = this.budget.requestsPerSecond / 1000;
+    this.tokens = Math.min(this.budget.burst, this.tokens + (now - this.refilledAt) * rate);
+    this.refilledAt = now;
+    this.tokens -= 1;
+    const budgetWait = this.tokens >= 0 ? 0 : -this.tokens / rate;
+    return Math.max(budgetWait, this.pausedUntil - now);
+  }
+
+  /**
+   * Runs one call under the budget, the concurrency cap and the breaker. A call that could not
+   * start before `deadline` fails at once as rate_limited with the time to wait, instead of
+   * queueing past what its caller can wait. `failed` says whether an answer counts as a failure.
+   */
+  async run<T>(call: () => Promise<T>, opts: { deadline: number; failed: (answer: T) => boolean; sleep: (ms: number) => Promise<void> }): Promise<T> {
+    if (this.circuit === 'open') throw this.openFailure();
+    const wait = this.reserve();
+    if (wait > 0) {
+      if (this.now() + wait > opts.deadline) {
+        this.tokens += 1; // not taken after all
+        throw new SystemFailure('transient', {
+          code: 'rate_limited',
+          source: 'manifold',
+          message: 'Calls to this system are paused or over its rate budget for longer than this request can wait.',
+          retryAfterMs: wait,
+        });
+      }
+      await opts.sleep(wait);
+    }
+    try {
+      return await this.bulkhead.execute(() =>
+        this.breaker.execute(async () => {
+          const answer = await call();
+          if (opts.failed(answer)) throw new FailedAnswer(answer);
+          return answer;
+        }),
+      );
+    } catch (err) {
+      if (err instanceof FailedAnswer) return err.answer as T;
+      if (err instanceof BrokenCircuitError) throw this.openFailure();
+      if (err instanceof BulkheadRejectedError) throw new SystemFailure('transient', { code: 'rate_limited', source: 'manifold', message: 'Too many calls to this system are waiting.', retryAfterMs: 1000 });
+      throw err;
+    }
+  }
+
+  private openFailure(): SystemFailure {
+    return new SystemFailure('transient', {
+      code: 'system_unavailable',
+      message: 'The system failed repeatedly; Manifold paused calls to it and will try again shortly.',
+      retryAfterMs: Math.max(1000, this.reopensInMs),
+    });
+  }
+}

@@ -32,7 +32,7 @@ export type CircuitStatus = 'closed' | 'open' | 'half_open';
 
 export class ConnectionGuard {
   private tokens: number;
-  private refilledAt = Date.now();
+  private refilledAt: number;
   private pausedUntil = 0;
   private openedAt = 0;
   private readonly breaker: CircuitBreakerPolicy;
@@ -44,6 +44,7 @@ export class ConnectionGuard {
     private readonly now: () => number = Date.now,
   ) {
     this.tokens = budget.burst;
+    this.refilledAt = now();
     this.breaker = circuitBreaker(handleType(FailedAnswer).orType(SystemFailure, (f) => f.failureClass === 'transient' || f.failureClass === 'system'), {
       halfOpenAfter: breakerOptions.halfOpenAfterMs,
       breaker: new ConsecutiveBreaker(breakerOptions.failures),
@@ -88,7 +89,8 @@ export class ConnectionGuard {
    * queueing past what its caller can wait. `failed` says whether an answer counts as a failure.
    */
   async run<T>(call: () => Promise<T>, opts: { deadline: number; failed: (answer: T) => boolean; sleep: (ms: number) => Promise<void> }): Promise<T> {
-    if (this.circuit === 'open') throw this.openFailure();
+    // Fail fast while open; once the pause is over, the breaker lets one probe through itself.
+    if (this.circuit === 'open' && this.reopensInMs > 0) throw this.openFailure();
     const wait = this.reserve();
     if (wait > 0) {
       if (this.now() + wait > opts.deadline) {

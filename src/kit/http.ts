@@ -228,7 +228,8 @@ function toNetworkFailure(err: unknown, req: OutboundRequest): SystemFailure {
       return 'the system';
     }
   })();
-  if (['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT', 'TimeoutError', 'AbortError'].includes(code)) {
+  const timeouts = ['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT', 'TimeoutError', 'AbortError'];
+  if (timeouts.includes(String(code)) || timeouts.includes(String(e.name))) {
     return new SystemFailure('transient', { code: 'system_timeout', message: `${host} did not answer in time.`, cause: err });
   }
   return new SystemFailure('transient', {

@@ -27,6 +27,9 @@ import { registerSyncRoutes } from './routes/sync.js';
 import { registerRequestRoutes } from './routes/requests.js';
 import { registerWriteRoutes } from './routes/writes.js';
 import { registerCapabilitiesRoute } from './routes/capabilities.js';
+import { registerStatusRoute } from './routes/status.js';
+import { CallStats } from '../engine/call-stats.js';
+import type { BreakerOptions } from '../kit/connection-guard.js';
 import { registerRequestLog } from './plugins/request-log.js';
 import { registerSystemRoutes, type SandboxEntry } from './routes/systems.js';
 import { registerConnectLinkRoutes } from './routes/connect-links.js';
@@ -60,6 +63,8 @@ export interface AppDeps {
   sandbox?: () => Record<string, SandboxEntry>;
   /** Days the request log is kept (pruned hourly while the schedule runs). */
   requestLogDays?: number;
+  /** Circuit breaker settings for every connection (default: 5 failures, 10 s open). */
+  breaker?: BreakerOptions;
   /** Where the built pages are (default web/dist). */
   webDistDir?: string;
   /** Run the sync schedule (the server does; tests usually sync on demand). */
@@ -96,21 +101,41 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   registerMachineRoutes(app, { store: deps.store, metrics, version: VERSION });
   registerDocsRoutes(app);
-  registerConnectionRoutes(app, { store: deps.store });
+  const stats = new CallStats();
   const runtime = new ConnectorRuntime(
     deps.connectors ?? (builtInConnectors as unknown as ConnectorMap),
     deps.secretBox,
     deps.addressPolicy ?? { allowPrivateNetworks: false, allowedOrigins: new Set() },
+    (_connectionId, system, call) => {
+      stats.record(_connectionId, system, call);
+      metrics.outboundCalls.inc({ system, outcome: call.outcome });
+      metrics.outboundDuration.observe({ system }, call.durationMs / 1000);
+      if (call.retryReason) metrics.outboundRetries.inc({ system });
+    },
+    deps.breaker,
   );
-  const jobs: SyncJobs = createSyncJobs({ store: deps.store, runtime, logger: deps.logger, intervalMs: deps.syncIntervalMs ?? 5 * 60_000, pageSize: deps.syncPageSize });
+  const jobs: SyncJobs = createSyncJobs({
+    store: deps.store,
+    runtime,
+    logger: deps.logger,
+    intervalMs: deps.syncIntervalMs ?? 5 * 60_000,
+    pageSize: deps.syncPageSize,
+    onEntitySynced: (system, entity, result) => metrics.syncRuns.inc({ system, entity, result }),
+  });
+  metrics.beforeScrape = () => {
+    metrics.openCircuits.reset();
+    for (const c of runtime.circuits()) if (c.circuit === 'open') metrics.openCircuits.inc({ system: c.system });
+  };
   app.decorate('jobs', jobs);
   app.addHook('onClose', async () => jobs.stop());
+  registerConnectionRoutes(app, { store: deps.store, onDelete: (id) => runtime.drop(id) });
   registerConnectionCreateRoute(app, { store: deps.store, runtime, box: deps.secretBox, jobs });
   registerConnectionUpdateRoute(app, { store: deps.store, runtime, box: deps.secretBox });
   registerSyncRoutes(app, { store: deps.store, jobs });
   registerRequestRoutes(app, { store: deps.store, pending: pendingLogWrites });
   registerWriteRoutes(app, { store: deps.store, runtime, logger: deps.logger });
   registerCapabilitiesRoute(app, { runtime });
+  registerStatusRoute(app, { store: deps.store, runtime, stats, jobs });
   const sandbox = deps.sandbox ?? (() => ({}));
   registerSystemRoutes(app, { runtime, sandbox });
   registerConnectLinkRoutes(app, { store: deps.store, runtime });

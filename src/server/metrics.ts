@@ -3,12 +3,20 @@
  * tests, benchmarks — do not collide.
  */
 import type { FastifyInstance } from 'fastify';
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 export interface Metrics {
   registry: Registry;
   httpRequests: Counter<'method' | 'route' | 'status'>;
   httpDuration: Histogram<'method' | 'route'>;
+  outboundCalls: Counter<'system' | 'outcome'>;
+  outboundDuration: Histogram<'system'>;
+  outboundRetries: Counter<'system'>;
+  syncRuns: Counter<'system' | 'entity' | 'result'>;
+  /** Open circuits per system, refreshed by beforeScrape. */
+  openCircuits: Gauge<'system'>;
+  /** Refreshes gauges that are read from elsewhere, just before a scrape. */
+  beforeScrape?: () => void;
 }
 
 export function createMetrics(): Metrics {
@@ -29,6 +37,11 @@ export function createMetrics(): Metrics {
       buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
       registers: [registry],
     }),
+    outboundCalls: new Counter({ name: 'manifold_outbound_calls_total', help: 'Calls to connected systems by system and outcome (ok, http_error, network_error, timeout).', labelNames: ['system', 'outcome'], registers: [registry] }),
+    outboundDuration: new Histogram({ name: 'manifold_outbound_call_duration_seconds', help: 'Duration of calls to connected systems.', labelNames: ['system'], buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30], registers: [registry] }),
+    outboundRetries: new Counter({ name: 'manifold_outbound_retries_total', help: 'Calls to connected systems that were retried.', labelNames: ['system'], registers: [registry] }),
+    syncRuns: new Counter({ name: 'manifold_sync_runs_total', help: 'Sync runs by system, entity and result.', labelNames: ['system', 'entity', 'result'], registers: [registry] }),
+    openCircuits: new Gauge({ name: 'manifold_open_circuits', help: 'Connections whose circuit breaker is open, by system.', labelNames: ['system'], registers: [registry] }),
   };
 }
 

@@ -12,11 +12,12 @@ export interface SyncJobs {
   /** Starts a sync now, or joins the one already running for this connection. */
   run(connectionId: string, opts?: { full?: boolean }): Promise<ConnectionSyncResult>;
   isRunning(connectionId: string): boolean;
+  runningCount(): number;
   startSchedule(): void;
   stop(): Promise<void>;
 }
 
-export function createSyncJobs(deps: { store: Store; runtime: ConnectorRuntime; logger: Logger; intervalMs: number; tickMs?: number; pageSize?: number }): SyncJobs {
+export function createSyncJobs(deps: { store: Store; runtime: ConnectorRuntime; logger: Logger; intervalMs: number; tickMs?: number; pageSize?: number; onEntitySynced?: (system: string, entity: string, result: 'succeeded' | 'failed') => void }): SyncJobs {
   const running = new Map<string, Promise<ConnectionSyncResult>>();
   // When the schedule last tried each connection: a failing system is tried again after its
   // interval, not at every tick.
@@ -58,6 +59,7 @@ export function createSyncJobs(deps: { store: Store; runtime: ConnectorRuntime; 
   return {
     run,
     isRunning: (id) => running.has(id),
+    runningCount: () => running.size,
     startSchedule() {
       if (timer) return;
       const every = deps.tickMs ?? Math.min(deps.intervalMs, 30_000);

@@ -17,7 +17,7 @@ export interface ConnectionSyncResult {
 }
 
 export async function syncConnection(
-  deps: { store: Store; runtime: ConnectorRuntime; logger: Logger },
+  deps: { store: Store; runtime: ConnectorRuntime; logger: Logger; onEntitySynced?: (system: string, entity: string, result: 'succeeded' | 'failed') => void },
   connection: ConnectionRow,
   opts: { full?: boolean; entities?: EntityKey[]; pageSize?: number } = {},
 ): Promise<ConnectionSyncResult> {
@@ -31,7 +31,9 @@ export async function syncConnection(
   for (const key of keys) {
     try {
       result.entities[key] = await syncEntity({ store, logger }, connection, live.connector, live.client, key, { full: opts.full, pageSize: opts.pageSize });
+      deps.onEntitySynced?.(connection.system, key, 'succeeded');
     } catch (err) {
+      deps.onEntitySynced?.(connection.system, key, 'failed');
       result.ok = false;
       const message = err instanceof Error ? err.message : String(err);
       result.entities[key] = { error: message };

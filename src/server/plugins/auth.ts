@@ -1,7 +1,8 @@
 /**
  * Authentication and the 401/403 rules of api.md. Each route says in its config who may call it:
  * `public` (no key), `any` (admin key or connection token), `admin`, or `connection` (a data
- * route: a connection token, or the admin key naming a connection with X-Connection-Id).
+ * route: a connection token, or the admin key naming a connection with X-Connection-Id), or
+ * `optional` (public, with more detail for a valid key).
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
@@ -10,7 +11,7 @@ import type { Store } from '../../store/index.js';
 import type { ConnectionRow } from '../../store/repos/connections.js';
 import { TOKEN_PREFIX, hashSecret, parseBearer } from '../auth/credentials.js';
 
-export type RouteAuth = 'public' | 'any' | 'admin' | 'connection';
+export type RouteAuth = 'public' | 'optional' | 'any' | 'admin' | 'connection';
 
 export type Principal = { kind: 'admin' } | { kind: 'connection'; connectionId: string; tokenId: string };
 
@@ -67,6 +68,7 @@ export function registerAuth(app: FastifyInstance, deps: { store: Store; adminKe
   app.addHook('onRequest', async (request) => {
     const mode = request.routeOptions.config.auth ?? 'admin';
     if (mode === 'public' || !request.routeOptions.url) return;
+    if (mode === 'optional' && !request.headers.authorization) return;
     const principal = await authenticate(request);
     request.principal = principal;
     if (mode === 'admin' && principal.kind !== 'admin') {

@@ -53,7 +53,7 @@ export function formatConnection(row: ConnectionRow): z.infer<typeof Connection>
 const idParams = z.object({ id: z.string().min(1).max(200).describe('Connection id.') });
 const notFound = { 404: commonErrors[400].describe('No such connection.') };
 
-export function registerConnectionRoutes(app: FastifyInstance, deps: { store: Store }): void {
+export function registerConnectionRoutes(app: FastifyInstance, deps: { store: Store; onDelete?: (connectionId: string) => void }): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['Connections'];
 
@@ -93,6 +93,7 @@ export function registerConnectionRoutes(app: FastifyInstance, deps: { store: St
     handler: async (request) => {
       const row = await mustGet(request.params.id);
       await deps.store.connections.delete(row.id);
+      deps.onDelete?.(row.id);
       return { data: formatConnection(row), deleted: true as const };
     },
   });

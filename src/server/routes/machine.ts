@@ -44,6 +44,7 @@ export function registerMachineRoutes(app: FastifyInstance, deps: { store: Store
     config: { auth: 'public' },
     schema: { tags: ['Operations'], summary: 'Prometheus metrics', description: 'Metrics in the Prometheus text format: API requests by route and status, process figures.' },
   }, async (_request, reply) => {
+    deps.metrics.beforeScrape?.();
     reply.type(deps.metrics.registry.contentType);
     return deps.metrics.registry.metrics();
   });

@@ -9,6 +9,8 @@ import { keysCommand } from './keys.js';
 import { systemsCommand } from './systems.js';
 import { connectCommand } from './connect.js';
 import { syncCommand } from './sync.js';
+import { sandboxCommand } from './sandbox.js';
+import { workerCommand } from './worker.js';
 
 const program = new Command()
   .name('manifold')
@@ -21,5 +23,7 @@ program.addCommand(keysCommand());
 program.addCommand(systemsCommand());
 program.addCommand(connectCommand());
 program.addCommand(syncCommand());
+program.addCommand(workerCommand());
+program.addCommand(sandboxCommand());
 
 await program.parseAsync(process.argv);

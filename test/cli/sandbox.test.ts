@@ -52,3 +52,27 @@ describe('the sandbox', { skip: reason && process.env.CI !== 'true' ? reason : f
     assert.ok(orders[0].lines.length > 0);
   });
 });
+
+describe('manifold sandbox --faults', { skip: reason && process.env.CI !== 'true' ? reason : false }, () => {
+  it('runs Tryton behind the fault proxy and injects the faults asked for', async () => {
+    if (reason) throw new Error(`Tryton is required in CI: ${reason}`);
+    const proc = spawnProcess(process.execPath, ['bin/manifold.js', 'sandbox', '--faults', 'status=1'], { ...process.env });
+    try {
+      await proc.waitFor(/"faults"[\s\S]*\}\s*$/m, 120_000);
+      const info = JSON.parse(/\{[\s\S]*"faults"[\s\S]*?\n\}/.exec(proc.output())![0]);
+      assert.equal(info.system, 'tryton');
+      assert.deepEqual(info.faults, { status: 1 });
+      const res = await fetch(`${info.instanceUrl}/`, { method: 'POST', body: '{"id":1,"method":"common.server.version","params":[]}' });
+      assert.equal(res.status, 503, 'every call gets the injected fault');
+    } finally {
+      await proc.stop();
+    }
+  });
+
+  it('refuses unknown faults and rates outside 0–1', async () => {
+    const { parseFaults } = await import('../../src/cli/sandbox.js');
+    assert.deepEqual(parseFaults('status=0.2, reset=0.05'), { status: 0.2, reset: 0.05 });
+    assert.throws(() => parseFaults('explode=0.5'), /unknown fault/);
+    assert.throws(() => parseFaults('status=2'), /between 0 and 1/);
+  });
+});

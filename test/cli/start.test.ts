@@ -57,7 +57,7 @@ describe('starting Manifold', () => {
   });
 
   it('every command answers --help', () => {
-    for (const args of [['--help'], ['serve', '--help'], ['migrate', '--help'], ['keys', '--help'], ['keys', 'admin', '--help'], ['keys', 'rotate', '--help'], ['keys', 'prune', '--help'], ['systems', '--help'], ['connect', '--help'], ['sync', '--help']]) {
+    for (const args of [['--help'], ['serve', '--help'], ['migrate', '--help'], ['keys', '--help'], ['keys', 'admin', '--help'], ['keys', 'rotate', '--help'], ['keys', 'prune', '--help'], ['systems', '--help'], ['connect', '--help'], ['sync', '--help'], ['worker', '--help'], ['sandbox', '--help']]) {
       const res = spawnSync(process.execPath, ['bin/manifold.js', ...args], { encoding: 'utf8' });
       assert.equal(res.status, 0, `${args.join(' ')}: ${res.stderr}`);
       assert.match(res.stdout, /Usage: manifold/);

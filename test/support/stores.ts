@@ -75,7 +75,18 @@ export function postgresAvailable(): Promise<string | undefined> {
 }
 
 async function probePostgres(): Promise<string | undefined> {
-  const client = new pg.Client({ connectionString: testDatabaseUrl(), connectionTimeoutMillis: 3_000 });
+  // A loaded machine (2 cores, parallel test files, a Tryton building) can be slow to accept a
+  // connection: try a few times before calling PostgreSQL missing.
+  let reason: string | undefined;
+  for (let attempt = 1; attempt <= 3; attempt += 1) {
+    reason = await probeOnce();
+    if (reason === undefined) return undefined;
+  }
+  return reason;
+}
+
+async function probeOnce(): Promise<string | undefined> {
+  const client = new pg.Client({ connectionString: testDatabaseUrl(), connectionTimeoutMillis: 10_000 });
   // A refused connection also emits 'error'; without a listener that would crash the process.
   client.on('error', () => {});
   try {

@@ -58,13 +58,16 @@ export class ConnectorRuntime {
 
   /** The client of a stored connection (rebuilt when its credentials change). */
   forConnection(connection: ConnectionRow): Live {
+    const key = `${connection.credentials}\u0000${JSON.stringify(connection.outboundPolicy)}`;
     const cached = this.cache.get(connection.id);
-    if (cached && cached.credentials === connection.credentials) return cached.live;
+    if (cached && cached.credentials === key) return cached.live;
     const connector = this.connector(connection.system);
     const credentials = connection.credentials ? this.box.openJson(connection.credentials) : {};
-    const http = new HttpClient({ policy: connector.http, dispatcher: this.agent, guard: this.guard(connection.id, connector), onCall: (r) => this.onCall?.(connection.id, connection.system, r) });
+    // The connection's own limits win over its connector's.
+    const policy = { ...connector.http, ...(connection.outboundPolicy ?? {}) };
+    const http = new HttpClient({ policy, dispatcher: this.agent, guard: this.guard(connection.id, connector), onCall: (r) => this.onCall?.(connection.id, connection.system, r) });
     const live = { connector, client: connector.connect(credentials, http), http };
-    this.cache.set(connection.id, { credentials: connection.credentials, live });
+    this.cache.set(connection.id, { credentials: key, live });
     return live;
   }
 

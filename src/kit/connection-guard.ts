@@ -8,7 +8,7 @@
  *   503 system_unavailable and Retry-After; after a pause one probe call half-opens it, and a
  *   success closes it again — the connection recovers by itself.
  */
-import { BrokenCircuitError, BulkheadRejectedError, CircuitState, ConsecutiveBreaker, bulkhead, circuitBreaker, handleType, type BulkheadPolicy, type CircuitBreakerPolicy } from 'cockatiel';
+import { BrokenCircuitError, BulkheadRejectedError, CircuitState, bulkhead, circuitBreaker, handleType, type BulkheadPolicy, type CircuitBreakerPolicy, type IBreaker } from 'cockatiel';
 import type { RateBudget } from './definition.js';
 import { SystemFailure } from './failure.js';
 
@@ -17,9 +17,58 @@ export interface BreakerOptions {
   failures: number;
   /** How long the circuit stays open before one probe call is let through. */
   halfOpenAfterMs: number;
+  /** Also open when at least this share of calls failed over `windowMs` (with at least `minCalls`). */
+  failureRate?: number;
+  windowMs?: number;
+  minCalls?: number;
 }
 
-export const defaultBreaker: BreakerOptions = { failures: 5, halfOpenAfterMs: 10_000 };
+export const defaultBreaker: BreakerOptions = { failures: 10, halfOpenAfterMs: 10_000, failureRate: 0.7, windowMs: 10_000, minCalls: 20 };
+
+/**
+ * Opens on a run of consecutive failures (a system that is down: every call fails at once) or on
+ * a high failure share over a short window (a system failing most calls). A system failing now
+ * and then — which retries absorb — never opens it.
+ */
+export class RunOrRateBreaker implements IBreaker {
+  state: unknown = null;
+  private run = 0;
+  private samples: { at: number; failed: boolean }[] = [];
+
+  constructor(private readonly opts: BreakerOptions, private readonly now: () => number) {}
+
+  private sample(failed: boolean): void {
+    const at = this.now();
+    this.samples.push({ at, failed });
+    const from = at - (this.opts.windowMs ?? 10_000);
+    while (this.samples.length && this.samples[0]!.at < from) this.samples.shift();
+  }
+
+  success(): void {
+    this.run = 0;
+    this.sample(false);
+  }
+
+  failure(state: CircuitState): boolean {
+    this.run += 1;
+    this.sample(true);
+    // A failed probe while half-open opens the circuit again at once.
+    if (state === CircuitState.HalfOpen) return true;
+    if (this.run >= this.opts.failures) return this.reset();
+    const rate = this.opts.failureRate;
+    if (rate !== undefined && this.samples.length >= (this.opts.minCalls ?? 20)) {
+      const failed = this.samples.filter((s) => s.failed).length;
+      if (failed / this.samples.length >= rate) return this.reset();
+    }
+    return false;
+  }
+
+  private reset(): true {
+    this.run = 0;
+    this.samples = [];
+    return true;
+  }
+}
 
 /** Thrown inside the breaker for an answer that counts as a failure (5xx), then unwrapped. */
 class FailedAnswer<T> extends Error {
@@ -47,7 +96,7 @@ export class ConnectionGuard {
     this.refilledAt = now();
     this.breaker = circuitBreaker(handleType(FailedAnswer).orType(SystemFailure, (f) => f.failureClass === 'transient' || f.failureClass === 'system'), {
       halfOpenAfter: breakerOptions.halfOpenAfterMs,
-      breaker: new ConsecutiveBreaker(breakerOptions.failures),
+      breaker: new RunOrRateBreaker(breakerOptions, now),
     });
     this.breaker.onBreak(() => (this.openedAt = this.now()));
     this.bulkhead = bulkhead(budget.maxConcurrent, Number.MAX_SAFE_INTEGER);

@@ -133,6 +133,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerConnectionUpdateRoute(app, { store: deps.store, runtime, box: deps.secretBox });
   registerSyncRoutes(app, { store: deps.store, jobs });
   registerRequestRoutes(app, { store: deps.store, pending: pendingLogWrites });
+  registerDataRoutes(app, { store: deps.store, runtime });
   registerWriteRoutes(app, { store: deps.store, runtime, logger: deps.logger });
   registerCapabilitiesRoute(app, { runtime });
   registerStatusRoute(app, { store: deps.store, runtime, stats, jobs });
@@ -140,7 +141,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerSystemRoutes(app, { runtime, sandbox });
   registerConnectLinkRoutes(app, { store: deps.store, runtime });
   registerConnectSessionRoutes(app, { store: deps.store, runtime, box: deps.secretBox, jobs, sandbox });
-  registerDataRoutes(app, { store: deps.store });
   registerPages(app, { distDir: deps.webDistDir ?? WEB_DIST_DIR });
   let pruneTimer: NodeJS.Timeout | undefined;
   app.addHook('onClose', async () => clearInterval(pruneTimer));

@@ -8,6 +8,7 @@ import { columnTypes } from './migrations/columns.js';
 import { initialMigration } from './migrations/0001_initial.js';
 import { connectLinksMigration } from './migrations/0002_connect_links.js';
 import { syncIntervalMigration } from './migrations/0003_sync_interval.js';
+import { outboundPolicyMigration } from './migrations/0004_outbound_policy.js';
 import type { Database } from './schema.js';
 
 export function migrations(dialect: DialectName): Record<string, Migration> {
@@ -16,6 +17,7 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
     '0001_initial': initialMigration(c),
     '0002_connect_links': connectLinksMigration(c),
     '0003_sync_interval': syncIntervalMigration(c),
+    '0004_outbound_policy': outboundPolicyMigration(c),
   };
 }
 

@@ -15,6 +15,7 @@ export interface ConnectionsTable {
   last_sync_at: string | null;
   last_error: string | null;
   sync_interval_seconds: number | null;
+  outbound_policy: string | null;
   created_at: string;
   updated_at: string;
 }

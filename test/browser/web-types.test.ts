@@ -8,9 +8,10 @@ import { it } from 'node:test';
 import type { z } from 'zod';
 import type { CredentialField as ServerField } from '../../src/kit/definition.js';
 import type { Connection as ConnectionSchema } from '../../src/server/routes/connections.js';
+import type { Status as StatusSchema } from '../../src/server/routes/status.js';
 import type { System as SystemSchema } from '../../src/server/routes/systems.js';
 import type { ErrorEnvelope } from '../../src/server/schemas.js';
-import type { Connection, CredentialField, ErrorBody, System } from '../../web/src/shared/types.js';
+import type { Connection, CredentialField, ErrorBody, Status, System } from '../../web/src/shared/types.js';
 import { TOKEN_PREFIX } from '../../src/server/auth/credentials.js';
 import { LINK_PREFIX } from '../../src/server/routes/connect-links.js';
 import { CONNECTION_TOKEN_PREFIX, LINK_TOKEN_PREFIX } from '../../web/src/connect/session.js';
@@ -22,12 +23,13 @@ const checks = {
   system: true satisfies Same<System, z.infer<typeof SystemSchema>>,
   credentialField: true satisfies Same<CredentialField, ServerField>,
   connection: true satisfies Same<Connection, z.infer<typeof ConnectionSchema>>,
+  status: true satisfies Same<Status, z.infer<typeof StatusSchema>>,
   // The pages read error codes as plain strings (they add codes of their own): one way suffices.
   error: true satisfies [z.infer<typeof ErrorEnvelope>['error']] extends [ErrorBody] ? true : false,
 };
 
 it("the pages' API types match the server's schemas (checked by the type checker)", () => {
-  assert.deepEqual(Object.values(checks), [true, true, true, true]);
+  assert.deepEqual(Object.values(checks), [true, true, true, true, true]);
 });
 
 it('the pages know how connection and link tokens begin', () => {

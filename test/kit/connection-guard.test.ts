@@ -48,6 +48,19 @@ describe('connection guard', () => {
     assert.equal(calls, 4);
   });
 
+  it('does not open for failures now and then, but does for a high failure share', async () => {
+    let now = 1_000_000;
+    const guard = new ConnectionGuard({ requestsPerSecond: 10_000, burst: 1000, maxConcurrent: 10 }, { failures: 10, halfOpenAfterMs: 1000, failureRate: 0.7, windowMs: 60_000, minCalls: 20 }, () => now);
+    const opts = { deadline: Number.MAX_SAFE_INTEGER, failed: (s: number) => s >= 500, sleep: async () => {} };
+    // 30 % failures, never 10 in a row: stays closed.
+    for (let i = 0; i < 200; i += 1) await guard.run(async () => (i % 10 < 3 ? 503 : 200), opts);
+    assert.equal(guard.circuit, 'closed');
+    now += 61_000; // the window moves on
+    // 80 % failures, never 10 in a row either: the share opens it.
+    for (let i = 0; i < 40 && guard.circuit === 'closed'; i += 1) await guard.run(async () => (i % 5 === 0 ? 200 : 503), opts);
+    assert.equal(guard.circuit, 'open');
+  });
+
   it('does not count 4xx answers or throttling as failures', async () => {
     const guard = new ConnectionGuard({ requestsPerSecond: 1000, burst: 100, maxConcurrent: 10 }, { failures: 2, halfOpenAfterMs: 1000 });
     const opts = { deadline: Date.now() + 10_000, failed: (s: number) => s >= 500, sleep: async () => {} };

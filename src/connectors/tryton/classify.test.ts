@@ -51,7 +51,8 @@ test('UserError: access rights and other refusals', () => {
 
 test('concurrency, login, throttling, unknown database, everything else', () => {
   const stale = classifyError(['ConcurrencyException', 'Records were modified in the meanwhile'], 'model.purchase.purchase.write', 'erp');
-  assert.deepEqual([stale.failureClass, stale.code], ['config', 'version_conflict']);
+  // A conflict is about one record, never the connection's set-up (config would mark it needs_attention).
+  assert.deepEqual([stale.failureClass, stale.code], ['transient', 'version_conflict']);
   const login = classifyError(['LoginException', ['password', 'Password for admin', 'password']], 'common.db.login', 'erp');
   assert.deepEqual([login.failureClass, login.code], ['config', 'invalid_credentials']);
   const limited = classifyError(['RateLimitException', ''], 'common.db.login', 'erp');

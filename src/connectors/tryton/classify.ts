@@ -96,8 +96,10 @@ export function classifyError(error: unknown, method: string, database: string):
     }
     case 'ConcurrencyException':
       // A stale `_timestamp`: someone changed the record since it was read. Retrying the same
-      // call cannot succeed; the caller must read again.
-      return new SystemFailure('config', {
+      // call cannot succeed; the caller must read again. Not `config`: nothing is wrong with the
+      // connection, so it must never make it need attention; it passes once the record is read
+      // again (the catalogue still tells the client `retryable: false` for this code).
+      return new SystemFailure('transient', {
         code: 'version_conflict',
         message: 'The record was changed in Tryton since it was read; read it again and retry.',
         systemMessage: userMessage(detail),

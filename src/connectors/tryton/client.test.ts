@@ -93,7 +93,7 @@ await withTryton('tryton client', (server) => {
     );
     await assert.rejects(
       client.model('purchase.purchase', 'write', [[processing], { reference: 'stale' }], { idempotent: false, context: { _timestamp: { [`purchase.purchase,${processing}`]: '1' } } }),
-      failsWith('config', 'version_conflict'),
+      failsWith('transient', 'version_conflict'),
     );
     await assert.rejects(client.read('purchase.purchase', [999999], ['number']), failsWith('config', 'rejected_by_system'));
   });

@@ -42,7 +42,7 @@ export const tryton = defineConnector<TrytonClient>({
       label: 'User name',
       type: 'string',
       required: true,
-      help: 'The login of the Tryton user Manifold reads as. Ask your Tryton administrator for a dedicated user in your company with the "Purchase" group (Administration → Users → Users).',
+      help: 'The login of the Tryton user Manifold reads and writes as. Ask your Tryton administrator for a dedicated user in your company with the "Purchase" group (Administration → Users → Users).',
       example: 'manifold',
     },
     {
@@ -54,9 +54,10 @@ export const tryton = defineConnector<TrytonClient>({
     },
   ],
   authGuide: trytonGuide,
-  // Measured on 6.0 with SQLite: 20–35 ms per read; trytond serves requests in threads but
-  // SQLite serialises writers, so a few calls at once is the useful ceiling.
-  rateBudget: { requestsPerSecond: 10, burst: 5, maxConcurrent: 4 },
+  // Tryton documents no API rate limit (only failed logins are throttled). Measured on 6.0 with
+  // SQLite: 20–35 ms per read; trytond serves requests in threads but SQLite serialises writers,
+  // so a few calls at once is the useful ceiling, and 40/s stays below what one server answers.
+  rateBudget: { requestsPerSecond: 40, burst: 20, maxConcurrent: 4 },
   connect: (credentials, http) => new TrytonClient(readCredentials(credentials), http),
   async verify(client) {
     const [version, session] = await Promise.all([client.serverVersion(), client.session()]);

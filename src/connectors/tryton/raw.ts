@@ -66,6 +66,9 @@ export const PurchaseLineRaw = z.looseObject({
   delivery_date: date,
   // stock.move records where the user may read them, else their ids.
   moves: z.array(z.union([id, MoveRaw])),
+  // The line's own concurrency token: a direct purchase.line write does not move the order's.
+  // Optional, as records stored before it was read do not carry it.
+  _timestamp: z.string().nullable().optional(),
   ...times,
 });
 export type PurchaseLineRaw = z.output<typeof PurchaseLineRaw>;

@@ -12,7 +12,7 @@ import type { ConnectorRuntime } from '../../engine/runtime.js';
 import type { Store } from '../../store/index.js';
 import { commonErrors } from '../schemas.js';
 import { checkCredentials } from './connection-create.js';
-import { Connection, formatConnection } from './connections.js';
+import { Connection, OutboundPolicy, formatConnection } from './connections.js';
 
 export function registerConnectionUpdateRoute(app: FastifyInstance, deps: { store: Store; runtime: ConnectorRuntime; box: SecretBox }): void {
   app.withTypeProvider<ZodTypeProvider>().patch('/v1/connections/:id', {
@@ -30,13 +30,14 @@ export function registerConnectionUpdateRoute(app: FastifyInstance, deps: { stor
         credentials: z.record(z.string(), z.unknown()).optional().describe('New credential values; merged with the stored ones, then checked live.'),
         status: z.enum(['active', 'disabled']).optional().describe('disabled stops syncs and live calls; active resumes them.'),
         syncIntervalMinutes: z.number().min(1).max(7 * 24 * 60).nullable().optional().describe("Minutes between scheduled syncs (1 to 10080); null: the server's default."),
+        outboundPolicy: OutboundPolicy.nullable().optional().describe("Limits for calls to the system, over the connector's defaults; null resets them."),
       }),
       response: { 200: z.object({ data: Connection }).describe('The updated connection.'), ...commonErrors, 404: commonErrors[400].describe('No such connection.') },
     },
     handler: async (request) => {
       const row = await deps.store.connections.get(request.params.id);
       if (!row) throw new ApiError('not_found', { message: `No connection ${request.params.id}.` });
-      const { name, metadata, credentials, status, syncIntervalMinutes } = request.body;
+      const { name, metadata, credentials, status, syncIntervalMinutes, outboundPolicy } = request.body;
       let sealed: string | undefined;
       if (credentials) {
         const stored = row.credentials ? deps.box.openJson(row.credentials) : {};
@@ -46,12 +47,13 @@ export function registerConnectionUpdateRoute(app: FastifyInstance, deps: { stor
       const updated = await deps.store.connections.update(row.id, {
         ...(name !== undefined ? { name } : {}),
         ...(metadata !== undefined ? { metadata } : {}),
+        ...(outboundPolicy !== undefined ? { outboundPolicy } : {}),
         ...(syncIntervalMinutes !== undefined ? { syncIntervalSeconds: syncIntervalMinutes === null ? null : Math.round(syncIntervalMinutes * 60) } : {}),
         ...(sealed !== undefined ? { credentials: sealed, lastError: null } : {}),
         // Accepted credentials clear a needs_attention state; an explicit status wins.
         ...(status !== undefined ? { status } : sealed !== undefined && row.status === 'needs_attention' ? { status: 'active' as const } : {}),
       });
-      if (sealed !== undefined) deps.runtime.forget(row.id);
+      if (sealed !== undefined || outboundPolicy !== undefined) deps.runtime.forget(row.id);
       return { data: formatConnection(updated!) };
     },
   });

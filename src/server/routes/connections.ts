@@ -11,6 +11,14 @@ import type { Store } from '../../store/index.js';
 import type { ConnectionRow } from '../../store/repos/connections.js';
 import { commonErrors, booleanQuery } from '../schemas.js';
 
+export const OutboundPolicy = z
+  .strictObject({
+    timeoutMs: z.number().int().min(100).max(600_000).optional().describe('Time to wait for one answer.'),
+    maxAttempts: z.number().int().min(1).max(10).optional().describe('Attempts of a safe (idempotent) call, the first included.'),
+    deadlineMs: z.number().int().min(100).max(3_600_000).optional().describe('Total time for one call, every attempt and wait included.'),
+  })
+  .describe('Overrides of the outbound HTTP policy.');
+
 export const Connection = z
   .object({
     id: z.string().describe('The connection id.'),
@@ -22,6 +30,7 @@ export const Connection = z
     lastError: z.string().nullable().describe('The last failure, in words, if any.'),
     metadata: z.record(z.string(), z.unknown()).describe('Your own key/values, e.g. your customer id.'),
     syncIntervalMinutes: z.number().nullable().describe("Minutes between scheduled syncs; null: the server's default (MANIFOLD_SYNC_INTERVAL_MINUTES)."),
+    outboundPolicy: OutboundPolicy.nullable().describe("This connection's own limits for calls to its system, over the connector's defaults; null: the defaults."),
   })
   .describe('A connection to one system instance. Never includes credentials.')
   .meta({ id: 'Connection' });
@@ -47,6 +56,7 @@ export function formatConnection(row: ConnectionRow): z.infer<typeof Connection>
     lastError: row.lastError,
     metadata: row.metadata,
     syncIntervalMinutes: row.syncIntervalSeconds === null ? null : row.syncIntervalSeconds / 60,
+    outboundPolicy: row.outboundPolicy as z.infer<typeof OutboundPolicy> | null,
   };
 }
 

@@ -13,6 +13,8 @@ import type { Store } from '../../store/index.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
 import { formatRecord } from '../format-record.js';
 import { booleanQuery, commonErrors } from '../schemas.js';
+import type { ConnectorRuntime } from '../../engine/runtime.js';
+import { readThrough } from '../../engine/records/read-through.js';
 
 export const MAX_PAGE = 200;
 
@@ -31,6 +33,7 @@ function listQuery(entity: EntityDefinition) {
 
 const getQuery = z.strictObject({
   include: z.enum(['remoteData']).optional().describe('remoteData: add the native record as the system gave it.'),
+  fresh: booleanQuery('Read the record from the system now instead of from the local copy (and update the copy).'),
 });
 
 const idParams = z.object({ id: z.string().min(1).max(200).describe("The record's Manifold id.") });
@@ -43,7 +46,7 @@ function sendJson(reply: FastifyReply, value: unknown): FastifyReply {
   return reply.type('application/json; charset=utf-8').send(JSON.stringify(value));
 }
 
-export function registerDataRoutes(app: FastifyInstance, deps: { store: Store }): void {
+export function registerDataRoutes(app: FastifyInstance, deps: { store: Store; runtime: ConnectorRuntime }): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   for (const entity of entities) {
     const tag = entity.group === 'core' ? 'Unified data' : 'Source-to-pay';
@@ -102,7 +105,8 @@ export function registerDataRoutes(app: FastifyInstance, deps: { store: Store })
       },
       handler: async (request, reply) => {
         const connection = request.connection!;
-        const row = await deps.store.records.get(connection.id, entity.key, request.params.id);
+        const stored = await deps.store.records.get(connection.id, entity.key, request.params.id);
+        const row = stored && request.query.fresh ? await readThrough(deps, connection, entity.key, stored) : stored;
         if (!row) {
           throw new ApiError('not_found', { message: `No ${entity.name.toLowerCase()} ${request.params.id} in this connection.`, connectionId: connection.id });
         }

@@ -1,5 +1,5 @@
 /**
- * The browser pages (/connect now; /dashboard and /status later): one React app built by Vite
+ * The browser pages (/connect and /status now; /dashboard later): one React app built by Vite
  * into web/dist, served as plain files. The pages hold no secret — they ask for the admin key or
  * carry a connect link, and call the API with it — so their routes are public; like every route
  * they are in the OpenAPI document.
@@ -19,19 +19,28 @@ import { ErrorEnvelope } from '../schemas.js';
 export const WEB_DIST_DIR = fileURLToPath(new URL('../../../web/dist', import.meta.url));
 
 /**
- * The pages of the app. Each path and everything under it (client-side routes such as
- * /connect/<system id>) answer index.html; web/src/pages.ts decides in the browser what to show.
- * Adding /dashboard or /status means one entry here and one there.
+ * The pages of the app. Each path answers index.html, and so does everything under it when the
+ * page has client-side routes (`subpaths`, such as /connect/<system id>); web/src/pages.ts
+ * decides in the browser what to show. Adding /dashboard means one entry here and one there.
  */
-const PAGES = [
+const PAGES: readonly { path: string; summary: string; description: string; subpaths?: string }[] = [
   {
     path: '/connect',
     summary: 'Connect page',
     description:
       'The page where a customer picks their system, signs in with its credentials and receives a connection token (HTML). ' +
       'Opened as /connect?link=<connect link token> it acts for that link; otherwise it asks for the admin key.',
+    subpaths: 'Any address under /connect/ answers the same page, which shows what the address names (e.g. /connect/<system id> preselects that system).',
   },
-] as const;
+  {
+    path: '/status',
+    summary: 'Status page',
+    description:
+      'The public status page (HTML): whether Manifold itself is healthy and, per connected system, the share of failed calls, ' +
+      'the p95 latency and the open circuits over the last hour, with the current incidents — so a user tells a systemic failure ' +
+      'from their own. It reads GET /v1/status every 15 seconds and needs no key; with the admin key pasted in, it also lists each connection.',
+  },
+];
 
 const ASSET_MAX_AGE_SECONDS = 365 * 24 * 60 * 60;
 
@@ -97,12 +106,13 @@ export function registerPages(app: FastifyInstance, opts: { distDir: string }): 
       schema: { tags, summary: page.summary, description: page.description, response: { 200: html, 503: notBuiltResponse } },
       handler: (_request, reply) => sendIndex(reply),
     });
+    if (!page.subpaths) continue;
     app.get(`${page.path}/*`, {
       config: { auth: 'public' },
       schema: {
         tags,
         summary: `${page.summary} (client routes)`,
-        description: `Any address under ${page.path}/ answers the same page, which shows what the address names (e.g. ${page.path}/<system id> preselects that system).`,
+        description: page.subpaths,
         params: z.object({ '*': z.string().describe('The rest of the address, read by the page itself.') }),
         response: { 200: html, 503: notBuiltResponse },
       },

@@ -1,5 +1,5 @@
 import type { Kysely, Selectable, Updateable } from 'kysely';
-import { decodeJsonObject, encodeJson, type JsonObject } from '../json.js';
+import { decodeJsonObject, encodeJson, encodeNullableJson, type JsonObject } from '../json.js';
 import type { ConnectionsTable, Database } from '../schema.js';
 import { nowIso, toStoredTime, toStoredTimeOrNull } from '../time.js';
 import { inTransaction } from '../tx.js';
@@ -18,6 +18,8 @@ export interface ConnectionRow {
   lastError: string | null;
   /** Seconds between scheduled syncs; null: the server's default. */
   syncIntervalSeconds: number | null;
+  /** Overrides of the connector's outbound HTTP policy (timeoutMs, maxAttempts, deadlineMs); null: none. */
+  outboundPolicy: JsonObject | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -32,6 +34,7 @@ export interface NewConnection {
   lastSyncAt?: string | null;
   lastError?: string | null;
   syncIntervalSeconds?: number | null;
+  outboundPolicy?: Record<string, unknown> | null;
   /** Defaults to now. */
   createdAt?: string;
 }
@@ -44,6 +47,7 @@ export interface ConnectionPatch {
   lastSyncAt?: string | null;
   lastError?: string | null;
   syncIntervalSeconds?: number | null;
+  outboundPolicy?: Record<string, unknown> | null;
   /** Defaults to now. */
   updatedAt?: string;
 }
@@ -77,6 +81,7 @@ export function createConnectionsRepo(db: Kysely<Database>): ConnectionsRepo {
           last_sync_at: toStoredTimeOrNull(row.lastSyncAt, 'lastSyncAt'),
           last_error: row.lastError ?? null,
           sync_interval_seconds: row.syncIntervalSeconds ?? null,
+          outbound_policy: encodeNullableJson(row.outboundPolicy ?? null),
           created_at: createdAt,
           updated_at: createdAt,
         })
@@ -106,6 +111,7 @@ export function createConnectionsRepo(db: Kysely<Database>): ConnectionsRepo {
       if (patch.lastSyncAt !== undefined) set.last_sync_at = toStoredTimeOrNull(patch.lastSyncAt, 'lastSyncAt');
       if (patch.lastError !== undefined) set.last_error = patch.lastError;
       if (patch.syncIntervalSeconds !== undefined) set.sync_interval_seconds = patch.syncIntervalSeconds;
+      if (patch.outboundPolicy !== undefined) set.outbound_policy = encodeNullableJson(patch.outboundPolicy);
       const row = await db.updateTable('connections').set(set).where('id', '=', id).returningAll().executeTakeFirst();
       return row && toConnectionRow(row);
     },
@@ -133,6 +139,7 @@ function toConnectionRow(row: Selectable<ConnectionsTable>): ConnectionRow {
     lastSyncAt: row.last_sync_at,
     lastError: row.last_error,
     syncIntervalSeconds: row.sync_interval_seconds,
+    outboundPolicy: row.outbound_policy === null ? null : decodeJsonObject(row.outbound_policy),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

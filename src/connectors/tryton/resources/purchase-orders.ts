@@ -8,6 +8,7 @@ import type { Domain, TrytonClient } from '../client.js';
 import { changedSince, groupBy, idPages, latest, toId } from '../listing.js';
 import { MoveRaw, PurchaseLineRaw, PurchaseRaw, fieldNames, type Replace } from '../raw.js';
 import { toPurchaseOrder } from './purchase-order-map.js';
+import { purchaseOrderWrites } from './purchase-order-writes.js';
 
 type Header = Replace<PurchaseRaw, { lines: number[] }>;
 type Line = Replace<PurchaseLineRaw, { moves: (number | MoveRaw)[] }>;
@@ -88,4 +89,5 @@ export const purchaseOrders = defineResource<TrytonClient, PurchaseRaw>({
     return record;
   },
   toUnified: toPurchaseOrder,
+  writes: purchaseOrderWrites,
 });

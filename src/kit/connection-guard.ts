@@ -8,7 +8,8 @@
  *   503 system_unavailable and Retry-After; after a pause one probe call half-opens it, and a
  *   success closes it again — the connection recovers by itself.
  */
-import { BrokenCircuitError, BulkheadRejectedError, CircuitState, bulkhead, circuitBreaker, handleType, type BulkheadPolicy, type CircuitBreakerPolicy, type IBreaker } from 'cockatiel';
+import { BrokenCircuitError, BulkheadRejectedError, CircuitState, bulkhead, circuitBreaker, handleWhen, type BulkheadPolicy, type CircuitBreakerPolicy, type IBreaker } from 'cockatiel';
+import { AddressRefused } from './guarded-agent.js';
 import type { RateBudget } from './definition.js';
 import { SystemFailure } from './failure.js';
 
@@ -94,7 +95,9 @@ export class ConnectionGuard {
   ) {
     this.tokens = budget.burst;
     this.refilledAt = now();
-    this.breaker = circuitBreaker(handleType(FailedAnswer).orType(SystemFailure, (f) => f.failureClass === 'transient' || f.failureClass === 'system'), {
+    // Failures: answers the caller marks failed (5xx), and anything thrown on the way — a reset,
+    // a refused connection, a timeout — except an address the policy refused (a config problem).
+    this.breaker = circuitBreaker(handleWhen((err) => !(err instanceof AddressRefused) && !(err instanceof SystemFailure && err.failureClass === 'config')), {
       halfOpenAfter: breakerOptions.halfOpenAfterMs,
       breaker: new RunOrRateBreaker(breakerOptions, now),
     });

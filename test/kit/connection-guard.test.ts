@@ -61,6 +61,13 @@ describe('connection guard', () => {
     assert.equal(guard.circuit, 'open');
   });
 
+  it('counts thrown errors (resets, refused connections) as failures', async () => {
+    const guard = new ConnectionGuard({ requestsPerSecond: 1000, burst: 100, maxConcurrent: 10 }, { failures: 3, halfOpenAfterMs: 10_000 });
+    const opts = { deadline: Date.now() + 10_000, failed: () => false, sleep: async () => {} };
+    for (let i = 0; i < 3; i += 1) await assert.rejects(guard.run(async () => { throw Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }); }, opts), /socket hang up/);
+    assert.equal(guard.circuit, 'open');
+  });
+
   it('does not count 4xx answers or throttling as failures', async () => {
     const guard = new ConnectionGuard({ requestsPerSecond: 1000, burst: 100, maxConcurrent: 10 }, { failures: 2, halfOpenAfterMs: 1000 });
     const opts = { deadline: Date.now() + 10_000, failed: (s: number) => s >= 500, sleep: async () => {} };

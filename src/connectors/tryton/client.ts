@@ -79,9 +79,9 @@ export class TrytonClient {
   }
 
   private async login(): Promise<Session> {
-    // Not idempotent for the HTTP path: every failed attempt counts towards Tryton's login
-    // throttle (more than 5 in 5 minutes gives 429) and slows the next login of this name.
-    const answer = await this.rpc.call<unknown>(LOGIN_METHOD, [this.username, { password: this.password }, 'en'], { idempotent: false });
+    // Safe to repeat after a lost answer or a 5xx: only a wrong password counts towards Tryton's
+    // login throttle (more than 5 in 5 minutes gives 429), and a 401 is never retried.
+    const answer = await this.rpc.call<unknown>(LOGIN_METHOD, [this.username, { password: this.password }, 'en'], { idempotent: true });
     if (!Array.isArray(answer) || typeof answer[0] !== 'number' || typeof answer[1] !== 'string') {
       throw new SystemFailure('system', { code: 'system_error', message: 'Tryton answered the login with something other than [userId, session].', systemMessage: JSON.stringify(answer) });
     }

@@ -29,8 +29,8 @@ export class ApiFailure extends Error {
 
 export interface RequestOptions {
   method?: 'GET' | 'POST';
-  /** The admin key or connect link token, sent as Bearer. */
-  bearer: string;
+  /** The admin key or connect link token, sent as Bearer; none for public routes (GET /v1/status). */
+  bearer: string | undefined;
   body?: unknown;
   signal?: AbortSignal;
 }
@@ -41,7 +41,7 @@ export async function apiRequest<T>(path: string, opts: RequestOptions): Promise
     res = await fetch(path, {
       method: opts.method ?? 'GET',
       headers: {
-        authorization: `Bearer ${opts.bearer}`,
+        ...(opts.bearer === undefined ? {} : { authorization: `Bearer ${opts.bearer}` }),
         accept: 'application/json',
         ...(opts.body === undefined ? {} : { 'content-type': 'application/json' }),
       },

@@ -42,6 +42,7 @@ export interface Connection {
   lastError: string | null;
   metadata: Record<string, unknown>;
   syncIntervalMinutes: number | null;
+  outboundPolicy: { timeoutMs?: number; maxAttempts?: number; deadlineMs?: number } | null;
 }
 
 /** src/server/schemas.ts ErrorEnvelope's `error`; codes as in src/core/errors.ts. */
@@ -73,4 +74,57 @@ export interface ConnectResult {
   data: Connection;
   token: string;
   redirectUrl: string | null;
+}
+
+/** src/server/routes/status.ts Status: one system's calls over the last hour. */
+export interface SystemHealth {
+  system: string;
+  /** Connections that made calls in the last hour. */
+  connections: number;
+  /** Connections whose circuit is open now. */
+  openCircuits: number;
+  calls: number;
+  /** 0–1: no answer, 5xx or 429. */
+  failedShare: number;
+  p95Ms: number | null;
+}
+
+/** src/server/routes/status.ts Status: one connection (admin key only). */
+export interface ConnectionHealth {
+  id: string;
+  name: string;
+  system: string;
+  status: string;
+  circuit: 'closed' | 'open' | 'half_open';
+  calls: number;
+  failedShare: number;
+  p95Ms: number | null;
+}
+
+/** src/server/routes/status.ts Status: a current incident. */
+export interface Incident {
+  /** systemic: a system failing on several connections; connection: one connection failing. */
+  kind: 'systemic' | 'connection';
+  system: string;
+  connections: number;
+  /** Which connections (admin key only). */
+  connectionIds: string[] | null;
+  /** Over the last five minutes, 0–1. */
+  failedShare: number;
+  /** Start of the window the incident was seen in (not when it began). */
+  since: string;
+}
+
+/** src/server/routes/status.ts Status (GET /v1/status). */
+export interface Status {
+  status: 'ok' | 'degraded' | 'down';
+  checkedAt: string;
+  platform: {
+    store: { status: 'ok' | 'down'; dialect: 'sqlite' | 'postgres' };
+    jobs: { running: number };
+  };
+  systems: SystemHealth[];
+  /** Only with the admin key. */
+  connections: ConnectionHealth[] | null;
+  incidents: Incident[];
 }

@@ -30,6 +30,7 @@ import { registerCapabilitiesRoute } from './routes/capabilities.js';
 import { registerStatusRoute } from './routes/status.js';
 import { CallStats } from '../engine/call-stats.js';
 import type { BreakerOptions } from '../kit/connection-guard.js';
+import { SystemFailure } from '../kit/failure.js';
 import { registerRequestLog } from './plugins/request-log.js';
 import { registerSystemRoutes, type SandboxEntry } from './routes/systems.js';
 import { registerConnectLinkRoutes } from './routes/connect-links.js';
@@ -102,6 +103,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerMachineRoutes(app, { store: deps.store, metrics, version: VERSION });
   registerDocsRoutes(app);
   const stats = new CallStats();
+  // When each connection last synced successfully in this process, for the sync-lag gauge.
+  const lastSynced = new Map<string, { system: string; at: number }>();
   const runtime = new ConnectorRuntime(
     deps.connectors ?? (builtInConnectors as unknown as ConnectorMap),
     deps.secretBox,
@@ -120,12 +123,25 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     logger: deps.logger,
     intervalMs: deps.syncIntervalMs ?? 5 * 60_000,
     pageSize: deps.syncPageSize,
-    onEntitySynced: (system, entity, result) => metrics.syncRuns.inc({ system, entity, result }),
+    onEntitySynced: (system, entity, result, connectionId) => {
+      metrics.syncRuns.inc({ system, entity, result });
+      if (result === 'succeeded') lastSynced.set(connectionId, { system, at: Date.now() });
+    },
   });
   metrics.beforeScrape = () => {
     metrics.openCircuits.reset();
     for (const c of runtime.circuits()) if (c.circuit === 'open') metrics.openCircuits.inc({ system: c.system });
+    metrics.syncLag.reset();
+    const worst = new Map<string, number>();
+    for (const { system, at } of lastSynced.values()) worst.set(system, Math.max(worst.get(system) ?? 0, (Date.now() - at) / 1000));
+    for (const [system, lag] of worst) metrics.syncLag.set({ system }, lag);
   };
+  // A live call the system refused for the credentials: the user must act, whatever the route.
+  app.addHook('onError', async (request, _reply, error) => {
+    if (request.connection && error instanceof SystemFailure && error.failureClass === 'config' && error.code === 'invalid_credentials') {
+      await deps.store.connections.update(request.connection.id, { status: 'needs_attention', lastError: error.message });
+    }
+  });
   app.decorate('jobs', jobs);
   app.addHook('onClose', async () => jobs.stop());
   registerConnectionRoutes(app, { store: deps.store, onDelete: (id) => runtime.drop(id) });

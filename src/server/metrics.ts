@@ -13,6 +13,8 @@ export interface Metrics {
   outboundDuration: Histogram<'system'>;
   outboundRetries: Counter<'system'>;
   syncRuns: Counter<'system' | 'entity' | 'result'>;
+  /** Seconds since the least recently synced connection of each system last synced (this process). */
+  syncLag: Gauge<'system'>;
   /** Open circuits per system, refreshed by beforeScrape. */
   openCircuits: Gauge<'system'>;
   /** Refreshes gauges that are read from elsewhere, just before a scrape. */
@@ -41,6 +43,7 @@ export function createMetrics(): Metrics {
     outboundDuration: new Histogram({ name: 'manifold_outbound_call_duration_seconds', help: 'Duration of calls to connected systems.', labelNames: ['system'], buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30], registers: [registry] }),
     outboundRetries: new Counter({ name: 'manifold_outbound_retries_total', help: 'Calls to connected systems that were retried.', labelNames: ['system'], registers: [registry] }),
     syncRuns: new Counter({ name: 'manifold_sync_runs_total', help: 'Sync runs by system, entity and result.', labelNames: ['system', 'entity', 'result'], registers: [registry] }),
+    syncLag: new Gauge({ name: 'manifold_sync_lag_seconds', help: 'Seconds since the least recently synced connection of each system last synced successfully.', labelNames: ['system'], registers: [registry] }),
     openCircuits: new Gauge({ name: 'manifold_open_circuits', help: 'Connections whose circuit breaker is open, by system.', labelNames: ['system'], registers: [registry] }),
   };
 }

@@ -148,6 +148,16 @@ describe('connect page (admin key)', { skip }, () => {
     const { data } = (await res.json()) as Json;
     assert.equal(data.system, 'tryton');
     assert.equal(data.name, 'Plant 4 ERP');
+    // …and, once the first sync (started by the connect) has run, its purchase orders.
+    let orders: Json[] = [];
+    for (let i = 0; i < 240 && orders.length === 0; i += 1) {
+      const list = await fetch(`${server.origin}/v1/purchase-orders?limit=5`, { headers: { authorization: `Bearer ${token}` } });
+      assert.equal(list.status, 200);
+      orders = ((await list.json()) as Json).data;
+      if (orders.length === 0) await new Promise((r) => setTimeout(r, 250));
+    }
+    assert.equal(orders.length, 5, 'the token reads purchase orders');
+    assert.ok(orders[0]!.lines.length > 0);
 
     // The admin key lived in memory only.
     assert.ok(!page.url().includes(ADMIN_KEY));

@@ -68,5 +68,16 @@ describe('re-authentication', { skip: reason && process.env.CI !== 'true' ? reas
     const states = again.json().data.entities as any[];
     assert.ok(states.every((e) => e.status === 'succeeded'), JSON.stringify(states));
     assert.equal((await app.inject({ url: `/v1/connections/${id}`, headers: admin })).json().data.lastError, null);
+
+    // A live read refused for the credentials marks the connection too.
+    await tryton.rpc('model.res.user.write', [[userId], { password: 'third-Passw0rd-3' }]);
+    app = await newApp();
+    const token = (await app.inject({ method: 'POST', url: `/v1/connections/${id}/tokens`, headers: admin })).json().token as string;
+    const order = (await app.inject({ url: '/v1/purchase-orders?limit=1', headers: { authorization: `Bearer ${token}` } })).json().data[0];
+    const live = await app.inject({ url: `/v1/purchase-orders/${order.id}?fresh=true`, headers: { authorization: `Bearer ${token}` } });
+    assert.equal(live.statusCode, 422, live.body);
+    assert.equal(live.json().error.code, 'invalid_credentials');
+    assert.equal(live.json().error.source, 'system');
+    assert.equal((await app.inject({ url: `/v1/connections/${id}`, headers: admin })).json().data.status, 'needs_attention');
   });
 });

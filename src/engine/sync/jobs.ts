@@ -17,7 +17,7 @@ export interface SyncJobs {
   stop(): Promise<void>;
 }
 
-export function createSyncJobs(deps: { store: Store; runtime: ConnectorRuntime; logger: Logger; intervalMs: number; tickMs?: number; pageSize?: number; onEntitySynced?: (system: string, entity: string, result: 'succeeded' | 'failed') => void }): SyncJobs {
+export function createSyncJobs(deps: { store: Store; runtime: ConnectorRuntime; logger: Logger; intervalMs: number; tickMs?: number; pageSize?: number; onEntitySynced?: (system: string, entity: string, result: 'succeeded' | 'failed', connectionId: string) => void }): SyncJobs {
   const running = new Map<string, Promise<ConnectionSyncResult>>();
   // When the schedule last tried each connection: a failing system is tried again after its
   // interval, not at every tick.

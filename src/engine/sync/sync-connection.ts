@@ -17,7 +17,7 @@ export interface ConnectionSyncResult {
 }
 
 export async function syncConnection(
-  deps: { store: Store; runtime: ConnectorRuntime; logger: Logger; onEntitySynced?: (system: string, entity: string, result: 'succeeded' | 'failed') => void },
+  deps: { store: Store; runtime: ConnectorRuntime; logger: Logger; onEntitySynced?: (system: string, entity: string, result: 'succeeded' | 'failed', connectionId: string) => void },
   connection: ConnectionRow,
   opts: { full?: boolean; entities?: EntityKey[]; pageSize?: number } = {},
 ): Promise<ConnectionSyncResult> {
@@ -31,9 +31,9 @@ export async function syncConnection(
   for (const key of keys) {
     try {
       result.entities[key] = await syncEntity({ store, logger }, connection, live.connector, live.client, key, { full: opts.full, pageSize: opts.pageSize });
-      deps.onEntitySynced?.(connection.system, key, 'succeeded');
+      deps.onEntitySynced?.(connection.system, key, 'succeeded', connection.id);
     } catch (err) {
-      deps.onEntitySynced?.(connection.system, key, 'failed');
+      deps.onEntitySynced?.(connection.system, key, 'failed', connection.id);
       result.ok = false;
       const message = err instanceof Error ? err.message : String(err);
       result.entities[key] = { error: message };

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { EntityKey } from '../models/registry.js';
 import type { HttpClient, HttpPolicy } from './http.js';
 import type { ResourceWrites } from './writes.js';
+import type { EntityMapping } from './mapping.js';
 
 export const systemCategories = ['erp', 'cmms', 's2p'] as const;
 export const authMethods = ['basic', 'session_login', 'api_key', 'bearer', 'oauth2_client_credentials', 'oauth1_tba', 'hmac_signed'] as const;
@@ -87,6 +88,8 @@ export interface ResourceDefinition<Client = unknown, Raw = unknown> {
   pageSize?: number;
   /** What the system lets Manifold write, and how; absent: read only. */
   writes?: ResourceWrites<Client>;
+  /** The default field mapping, as data: where every unified field comes from, or why it is null. */
+  mapping?: EntityMapping;
 }
 
 export interface VerifyResult {

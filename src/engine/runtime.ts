@@ -85,6 +85,13 @@ export class ConnectorRuntime {
     return [...this.guards.entries()].map(([connectionId, { system, guard }]) => ({ connectionId, system, circuit: guard.circuit, reopensInMs: guard.reopensInMs, pausedForMs: guard.pausedForMs }));
   }
 
+  /** The instance URL a connection's credentials name, if its connector has one. */
+  instanceUrlOf(connection: ConnectionRow): string | undefined {
+    if (!connection.credentials) return undefined;
+    const url = this.box.openJson(connection.credentials).instanceUrl;
+    return typeof url === 'string' ? url : undefined;
+  }
+
   forget(connectionId: string): void {
     this.cache.delete(connectionId);
   }

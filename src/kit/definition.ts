@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import type { EntityKey } from '../models/registry.js';
-import type { HttpClient, HttpPolicy } from './http.js';
+import type { HttpClient, HttpPolicy, OutboundRequest, OutboundResponse } from './http.js';
 import type { ResourceWrites } from './writes.js';
 import type { EntityMapping } from './mapping.js';
 
@@ -113,6 +113,8 @@ export interface ConnectorDefinition<Client = unknown> {
   /** A cheap live call proving the credentials work; throws a SystemFailure when they do not. */
   verify(client: Client): Promise<VerifyResult>;
   resources: Partial<Record<EntityKey, ResourceDefinition<Client, never>>>;
+  /** Sends a raw request (already confined to the instance by the kit) with the connection's auth. */
+  passthrough?(client: Client, req: { method: OutboundRequest['method']; url: string; headers: Record<string, string>; body?: string }): Promise<OutboundResponse>;
 }
 
 /** Identity function that checks a connector's data against the kit's schema at load time. */

@@ -11,7 +11,7 @@ export const decimal = (description: string) =>
     .string()
     .regex(/^-?\d+(\.\d+)?$/, 'must be a decimal string such as "1250.50"')
     .describe(description)
-    .meta({ examples: ['1250.50'] });
+    .meta({ examples: ['1250.50'], format: 'decimal' });
 
 /** A calendar date without time. */
 export const date = (description: string) =>
@@ -19,7 +19,7 @@ export const date = (description: string) =>
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
     .describe(description)
-    .meta({ examples: ['2026-03-31'] });
+    .meta({ examples: ['2026-03-31'], format: 'date' });
 
 /** An instant: ISO 8601 in UTC with `Z`. */
 export const instant = (description: string) =>

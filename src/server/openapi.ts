@@ -32,6 +32,7 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
         { name: 'Unified data', description: 'Purchase orders, vendors, work orders, inventory items, assets and locations.' },
         { name: 'Source-to-pay', description: 'Requisitions, contracts, invoices and goods receipts.' },
         { name: 'Catalogue', description: 'The systems Manifold can connect, and what each needs.' },
+        { name: 'Field mapping', description: 'Where each unified field comes from; overrides and custom fields per connection.' },
         { name: 'Connections', description: 'Connections to systems, and their tokens (admin key).' },
         { name: 'Connect page', description: 'What the connect page calls when opened from a connect link (link token as Bearer).' },
         { name: 'Pages', description: 'The browser pages (/connect; later /dashboard and /status) and their assets.' },

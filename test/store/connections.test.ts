@@ -24,6 +24,7 @@ describeEachStore('connections repo', ({ store }) => {
       lastSyncAt: null,
       lastError: null,
       syncIntervalSeconds: null,
+      outboundPolicy: null,
       createdAt: at(0),
       updatedAt: at(0),
     });

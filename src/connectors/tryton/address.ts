@@ -26,3 +26,16 @@ export function toAddress(a: AddressRaw | null | undefined): Address | null {
     raw: blankToNull(a.full_address),
   };
 }
+
+/**
+ * The native paths toAddress reads, under `prefix` (the embedded party.address, e.g.
+ * `invoice_address..` or `addresses[].`), for the field mapping (see ./mapping.md for the syntax).
+ */
+export function addressPaths(prefix: string): string[] {
+  return ['party_name', 'name', 'street', 'city', 'subdivision..name', 'postal_code', 'country..code', 'full_address'].map((p) => prefix + p);
+}
+
+/** How toAddress builds the unified Address, for the field mapping. */
+export const addressLogic =
+  'party.address → Address: name = party_name, else name (the building name); line1/line2 = the first two lines of street, line3 = the remaining lines joined with ", "; ' +
+  'city; region = subdivision.name; postalCode = postal_code; country = country.code (ISO 3166-1 alpha-2); raw = full_address. Blank values are null.';

@@ -3,12 +3,12 @@
  * log in again once when Tryton forgets the session), and the user's context appended as the
  * last positional parameter of every model call, as Tryton's own clients do (tryton/rpc.py).
  */
-import type { HttpClient } from '../../kit/http.js';
+import type { HttpClient, OutboundRequest, OutboundResponse } from '../../kit/http.js';
 import { SessionAuth } from '../../kit/auth/session-login.js';
 import { JsonRpcTransport } from '../../kit/transports/json-rpc.js';
 import { SystemFailure } from '../../kit/failure.js';
 import { trytonCodec } from './codec.js';
-import { LOGIN_METHOD, classifyError, classifyStatus, isSessionExpired } from './classify.js';
+import { LOGIN_METHOD, SessionExpired, classifyError, classifyStatus, isSessionExpired } from './classify.js';
 
 export interface TrytonCredentials {
   instanceUrl: string;
@@ -61,8 +61,10 @@ export class TrytonClient {
   private readonly password: string;
   private readonly rpc: JsonRpcTransport;
   private readonly auth: SessionAuth<Session>;
+  private readonly http: HttpClient;
 
   constructor(creds: TrytonCredentials, http: HttpClient) {
+    this.http = http;
     this.baseUrl = creds.instanceUrl.replace(/\/+$/, '');
     this.database = creds.database;
     this.username = creds.username;
@@ -126,6 +128,18 @@ export class TrytonClient {
 
   searchCount(model: string, domain: Domain): Promise<number> {
     return this.model(model, 'search_count', [domain]);
+  }
+
+  /**
+   * A raw request with this session (passthrough). An empty 401 means the session expired:
+   * log in again once, as for any call.
+   */
+  raw(req: { method: OutboundRequest['method']; url: string; headers: Record<string, string>; body?: string }): Promise<OutboundResponse> {
+    return this.auth.run(async (s) => {
+      const res = await this.http.send({ ...req, headers: { ...req.headers, authorization: s.authorization }, idempotent: req.method === 'GET' });
+      if (res.status === 401 && res.text === '') throw new SessionExpired(401);
+      return res;
+    }, isSessionExpired);
   }
 
   /** The server's version, e.g. "6.0.29" (a server-wide call: no database, no session). */

@@ -71,4 +71,6 @@ export const tryton = defineConnector<TrytonClient>({
     };
   },
   resources: { purchaseOrders, vendors, inventoryItems, locations },
+  // Tryton speaks JSON-RPC at <instance>/<database>/: a passthrough body is the RPC envelope.
+  passthrough: (client, req) => client.raw(req),
 });

@@ -15,6 +15,10 @@ import { formatRecord } from '../format-record.js';
 import { booleanQuery, commonErrors } from '../schemas.js';
 import type { ConnectorRuntime } from '../../engine/runtime.js';
 import { readThrough } from '../../engine/records/read-through.js';
+import type { MappingService } from '../../engine/mapping/service.js';
+import { applyOverrides } from '../../engine/mapping/apply.js';
+import type { EntityKey } from '../../models/registry.js';
+import type { ConnectionRow, RecordRow } from '../../store/index.js';
 
 export const MAX_PAGE = 200;
 
@@ -46,7 +50,18 @@ function sendJson(reply: FastifyReply, value: unknown): FastifyReply {
   return reply.type('application/json; charset=utf-8').send(JSON.stringify(value));
 }
 
-export function registerDataRoutes(app: FastifyInstance, deps: { store: Store; runtime: ConnectorRuntime }): void {
+export function registerDataRoutes(app: FastifyInstance, deps: { store: Store; runtime: ConnectorRuntime; mappings: MappingService }): void {
+  /** Rows as the connection's mapping says: its overrides and custom fields, read from the stored native record. */
+  async function mapped(connection: ConnectionRow, entity: EntityDefinition, rows: RecordRow[]): Promise<RecordRow[]> {
+    const { override } = await deps.mappings.current(connection.id, entity.key);
+    if (deps.mappings.isEmpty(override)) return rows;
+    const defaults = deps.mappings.resource(connection, entity.key as EntityKey)?.mapping;
+    return rows.map((row) => {
+      const applied = applyOverrides(entity, defaults, override, { data: row.data, customFields: row.customFields, remoteData: row.remoteData as Record<string, unknown> | null });
+      return { ...row, data: applied.data as RecordRow['data'], customFields: applied.customFields as RecordRow['customFields'] };
+    });
+  }
+
   const r = app.withTypeProvider<ZodTypeProvider>();
   for (const entity of entities) {
     const tag = entity.group === 'core' ? 'Unified data' : 'Source-to-pay';
@@ -81,7 +96,7 @@ export function registerDataRoutes(app: FastifyInstance, deps: { store: Store; r
           status: q.status,
           includeDeleted: q.includeDeleted,
         });
-        const page = rows.slice(0, q.limit);
+        const page = await mapped(connection, entity, rows.slice(0, q.limit));
         const last = page.at(-1);
         const nextCursor = rows.length > q.limit && last ? encodeCursor(last.id, filters) : null;
         const remoteData = q.include === 'remoteData';
@@ -106,7 +121,8 @@ export function registerDataRoutes(app: FastifyInstance, deps: { store: Store; r
       handler: async (request, reply) => {
         const connection = request.connection!;
         const stored = await deps.store.records.get(connection.id, entity.key, request.params.id);
-        const row = stored && request.query.fresh ? await readThrough(deps, connection, entity.key, stored) : stored;
+        const fresh = stored && request.query.fresh ? await readThrough(deps, connection, entity.key, stored) : stored;
+        const row = fresh ? (await mapped(connection, entity, [fresh]))[0] : undefined;
         if (!row) {
           throw new ApiError('not_found', { message: `No ${entity.name.toLowerCase()} ${request.params.id} in this connection.`, connectionId: connection.id });
         }

@@ -8,6 +8,7 @@ import type { Context, Domain, TrytonClient } from '../client.js';
 import { floatToDecimal } from '../codec.js';
 import { ACTIVE_OR_NOT, blankToNull, bySequence, changedSince, idPages, latest, toId } from '../listing.js';
 import { ProductRaw, ProductSupplierRaw, fieldNames, productSynthetic, type Replace } from '../raw.js';
+import { inventoryItemMapping } from './inventory-item-mapping.js';
 
 type Product = Replace<ProductRaw, { categories: number[]; product_suppliers: number[]; stock?: never; company_currency?: never }>;
 interface Warehouse {
@@ -149,4 +150,5 @@ export const inventoryItems = defineResource<TrytonClient, ProductRaw>({
     return record;
   },
   toUnified: toInventoryItem,
+  mapping: inventoryItemMapping,
 });

@@ -7,6 +7,7 @@ import { toAddress } from '../address.js';
 import type { Domain, TrytonClient } from '../client.js';
 import { ACTIVE_OR_NOT, changedSince, idPages, latest, toId } from '../listing.js';
 import { LocationRaw, fieldNames } from '../raw.js';
+import { locationMapping } from './location-mapping.js';
 
 const LOCATION_FIELDS = fieldNames(LocationRaw.shape);
 
@@ -76,4 +77,5 @@ export const locations = defineResource<TrytonClient, LocationRaw>({
     return (await fetchLocations(client, [['id', '=', id]], 0, 1))[0];
   },
   toUnified: toLocation,
+  mapping: locationMapping,
 });

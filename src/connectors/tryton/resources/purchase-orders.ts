@@ -8,6 +8,7 @@ import type { Domain, TrytonClient } from '../client.js';
 import { changedSince, groupBy, idPages, latest, toId } from '../listing.js';
 import { MoveRaw, PurchaseLineRaw, PurchaseRaw, fieldNames, type Replace } from '../raw.js';
 import { toPurchaseOrder } from './purchase-order-map.js';
+import { purchaseOrderMapping } from './purchase-order-mapping.js';
 import { purchaseOrderWrites } from './purchase-order-writes.js';
 
 type Header = Replace<PurchaseRaw, { lines: number[] }>;
@@ -90,4 +91,5 @@ export const purchaseOrders = defineResource<TrytonClient, PurchaseRaw>({
   },
   toUnified: toPurchaseOrder,
   writes: purchaseOrderWrites,
+  mapping: purchaseOrderMapping,
 });

@@ -12,6 +12,7 @@ import type { Domain, TrytonClient } from '../client.js';
 import { encodeDateTime } from '../codec.js';
 import { ACTIVE_OR_NOT, blankToNull, bySequence, changedSince, idPages, latest, toId } from '../listing.js';
 import { ContactMechanismRaw, PartyAddressRaw, PartyRaw, fieldNames, type Replace } from '../raw.js';
+import { vendorMapping } from './vendor-mapping.js';
 
 type Party = Replace<PartyRaw, { addresses: number[]; contact_mechanisms: number[] }>;
 
@@ -153,4 +154,5 @@ export const vendors = defineResource<TrytonClient, PartyRaw>({
     return (await supplierIds(client)).includes(id) ? party : undefined;
   },
   toUnified: toVendor,
+  mapping: vendorMapping,
 });

@@ -4,8 +4,9 @@
  * from, or why the system has no such field. The API shows it (GET /v1/field-mapping), and
  * per-connection overrides and custom fields are applied on top of it at read time.
  *
- * Paths are dot paths into the native record as stored in remoteData (`party.rec_name`,
- * `invoice_address.city`); `lines[].x` is field x of each element of the `lines` array.
+ * Paths are dot paths into the native record as stored in remoteData (`invoice_address.city`);
+ * `lines[].x` is field x of each element of the `lines` array; a key stored with a trailing dot
+ * (Tryton's embedded `party.`) is written with an empty segment: `party..rec_name`.
  */
 import { z } from 'zod';
 

@@ -6,9 +6,9 @@
 import assert from 'node:assert/strict';
 import { before, after, it, describe } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { admin, appFor, bearer } from '../support/app.js';
-import { createTestStore } from '../support/stores.js';
-import { startTryton, trytonAvailable, type TrytonServer } from '../support/tryton.js';
+import { admin, bearer } from '../support/app.js';
+import { trytonAvailable, type TrytonServer } from '../support/tryton.js';
+import { trytonApp, type TrytonApp } from '../support/tryton-app.js';
 import { PurchaseOrderLine, purchaseOrderFields } from '../../src/models/purchase-order.js';
 import type { Store } from '../../src/store/index.js';
 
@@ -20,29 +20,17 @@ if (reason && process.env.CI !== 'true') console.log(`Skipping field-mapping tes
 describe('field mapping against Tryton', { skip: reason && process.env.CI !== 'true' ? reason : false }, () => {
   let tryton: TrytonServer;
   let store: Store;
-  let dispose: () => Promise<void>;
   let app: FastifyInstance;
   let token: string;
   let connectionId: string;
+  let env: TrytonApp;
 
   before(async () => {
     if (reason) throw new Error(`Tryton is required in CI: ${reason}`);
-    tryton = await startTryton();
-    ({ store, dispose } = await createTestStore('sqlite'));
-    app = await appFor(store, { allowedOrigins: [new URL(tryton.url).host] });
-    const res = await app.inject({
-      method: 'POST', url: '/v1/connections', headers: admin,
-      payload: { system: 'tryton', name: 'Mapped', sync: false, credentials: { instanceUrl: tryton.url, database: tryton.database, username: tryton.username, password: tryton.password } },
-    });
-    connectionId = res.json().data.id;
-    token = res.json().token;
-    await app.inject({ method: 'POST', url: `/v1/connections/${connectionId}/sync?wait=true`, headers: admin, payload: {} });
+    env = await trytonApp({ name: 'Mapped', sync: true });
+    ({ tryton, store, app, token, connectionId } = env);
   });
-  after(async () => {
-    await app?.close();
-    await dispose?.();
-    await tryton?.stop();
-  });
+  after(async () => env?.close());
 
   const call = (method: 'GET' | 'PUT' | 'POST', url: string, payload?: object) => app.inject({ method, url, headers: bearer(token), ...(payload ? { payload } : {}) });
   const withReference = async () => {

@@ -7,11 +7,10 @@
 import assert from 'node:assert/strict';
 import { before, after, it, describe } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { admin, appFor, bearer } from '../support/app.js';
-import { createTestStore } from '../support/stores.js';
-import { startTryton, trytonAvailable, type TrytonServer } from '../support/tryton.js';
+import { bearer } from '../support/app.js';
+import { trytonAvailable, type TrytonServer } from '../support/tryton.js';
+import { trytonApp, type TrytonApp } from '../support/tryton-app.js';
 import { startFaultProxy, type FaultProxy } from '../../src/sandbox/fault-proxy.js';
-import type { Store } from '../../src/store/index.js';
 
 const reason = await trytonAvailable();
 if (reason && process.env.CI !== 'true') console.log(`Skipping the idempotency tests: ${reason}`);
@@ -19,32 +18,25 @@ if (reason && process.env.CI !== 'true') console.log(`Skipping the idempotency t
 describe('idempotent creates against Tryton', { skip: reason && process.env.CI !== 'true' ? reason : false }, () => {
   let tryton: TrytonServer;
   let proxy: FaultProxy;
-  let store: Store;
-  let dispose: () => Promise<void>;
   let app: FastifyInstance;
   let token: string;
+  let env: TrytonApp;
 
   before(async () => {
     if (reason) throw new Error(`Tryton is required in CI: ${reason}`);
-    tryton = await startTryton();
-    proxy = await startFaultProxy({
-      target: tryton.url,
-      script: (req) => (req.body.includes('"model.purchase.purchase.create"') ? { kind: 'reset_after_forward' } : undefined),
+    env = await trytonApp({
+      name: 'Lossy',
+      // Every create is forwarded, done by Tryton, and its answer cut off.
+      instanceUrl: async (t) => {
+        proxy = await startFaultProxy({ target: t.url, script: (req) => (req.body.includes('"model.purchase.purchase.create"') ? { kind: 'reset_after_forward' } : undefined) });
+        return proxy.url;
+      },
     });
-    ({ store, dispose } = await createTestStore('sqlite'));
-    app = await appFor(store, { allowedOrigins: [new URL(proxy.url).host] });
-    const res = await app.inject({
-      method: 'POST', url: '/v1/connections', headers: admin,
-      payload: { system: 'tryton', name: 'Lossy', sync: false, credentials: { instanceUrl: proxy.url, database: tryton.database, username: tryton.username, password: tryton.password } },
-    });
-    assert.equal(res.statusCode, 201, res.body);
-    token = res.json().token;
+    ({ tryton, app, token } = env);
   });
   after(async () => {
-    await app?.close();
-    await dispose?.();
+    await env?.close();
     await proxy?.close();
-    await tryton?.stop();
   });
 
   const order = (n: number) => ({ vendor: { remoteId: String(4 + (n % 10)) }, description: `Lossy order ${n}`, lines: [{ itemCode: 'BRG-6204', quantity: String(1 + (n % 7)), unitPrice: '12.50' }] });

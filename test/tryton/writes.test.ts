@@ -6,10 +6,9 @@
 import assert from 'node:assert/strict';
 import { before, after, it, describe } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { admin, appFor, bearer } from '../support/app.js';
-import { createTestStore } from '../support/stores.js';
-import { startTryton, trytonAvailable, type TrytonServer } from '../support/tryton.js';
-import type { Store } from '../../src/store/index.js';
+import { admin, bearer } from '../support/app.js';
+import { trytonAvailable, type TrytonServer } from '../support/tryton.js';
+import { trytonApp, type TrytonApp } from '../support/tryton-app.js';
 
 type Json = Record<string, any>;
 
@@ -18,30 +17,16 @@ if (reason && process.env.CI !== 'true') console.log(`Skipping Tryton write test
 
 describe('writes against Tryton', { skip: reason && process.env.CI !== 'true' ? reason : false }, () => {
   let tryton: TrytonServer;
-  let store: Store;
-  let dispose: () => Promise<void>;
   let app: FastifyInstance;
   let token: string;
+  let env: TrytonApp;
 
   before(async () => {
     if (reason) throw new Error(`Tryton is required in CI: ${reason}`);
-    tryton = await startTryton();
-    ({ store, dispose } = await createTestStore('sqlite'));
-    app = await appFor(store, { allowedOrigins: [new URL(tryton.url).host] });
-    const res = await app.inject({
-      method: 'POST', url: '/v1/connections', headers: admin,
-      payload: { system: 'tryton', name: 'Writes', sync: false, credentials: { instanceUrl: tryton.url, database: tryton.database, username: tryton.username, password: tryton.password } },
-    });
-    assert.equal(res.statusCode, 201, res.body);
-    token = res.json().token;
-    const sync = await app.inject({ method: 'POST', url: `/v1/connections/${res.json().data.id}/sync?wait=true`, headers: admin, payload: {} });
-    assert.equal(sync.statusCode, 200);
+    env = await trytonApp({ name: 'Writes', sync: true });
+    ({ tryton, app, token } = env);
   });
-  after(async () => {
-    await app?.close();
-    await dispose?.();
-    await tryton?.stop();
-  });
+  after(async () => env?.close());
 
   const call = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: unknown, headers: Record<string, string> = {}) =>
     app.inject({ method, url, headers: { ...bearer(token), ...headers }, ...(payload === undefined ? {} : { payload: payload as object }) });

@@ -57,23 +57,23 @@ function lineStatus(state: string, line: PurchaseLineRaw, received: number | nul
  * move is done; a receipt of only some lines leaves it "waiting", so that is read from the lines.
  */
 export function purchaseStatus(raw: PurchaseRaw, receivedByLine: (number | null)[]): PoStatus {
-  switch (raw.state) {
-    case 'draft':
-      return 'draft';
-    case 'quotation':
-      return 'pending_approval';
-    case 'confirmed':
-      return 'approved';
-    case 'processing':
-      if (raw.shipment_state === 'received') return 'received';
-      return receivedByLine.some((q) => q !== null && q > 0) ? 'partially_received' : 'ordered';
-    case 'done':
-      return 'closed';
-    case 'cancelled':
-      return 'cancelled';
-    default:
-      return 'unknown';
-  }
+  if (raw.state !== 'processing') return statusOfState(raw.state);
+  if (raw.shipment_state === 'received') return 'received';
+  return receivedByLine.some((q) => q !== null && q > 0) ? 'partially_received' : 'ordered';
+}
+
+const STATE_STATUS: Record<string, PoStatus> = {
+  draft: 'draft',
+  quotation: 'pending_approval',
+  confirmed: 'approved',
+  processing: 'ordered',
+  done: 'closed',
+  cancelled: 'cancelled',
+};
+
+/** Tryton's state as the unified status it maps to (processing is refined by receipts above). */
+export function statusOfState(state: string): PoStatus {
+  return STATE_STATUS[state] ?? 'unknown';
 }
 
 /** Only real order lines; title, subtotal and comment lines stay in remoteData. */

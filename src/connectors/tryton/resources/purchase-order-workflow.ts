@@ -6,29 +6,12 @@
  */
 import { SystemFailure } from '../../../kit/failure.js';
 import type { TrytonClient } from '../client.js';
+import { statusOfState } from './purchase-order-map.js';
 import { refused } from './purchase-order-to-remote.js';
 
-export type TrytonState = 'draft' | 'quotation' | 'confirmed' | 'processing' | 'done' | 'cancelled';
+export { statusOfState };
 
-/** Tryton's state as the unified status it maps to (processing refines by receipts elsewhere). */
-export function statusOfState(state: string): string {
-  switch (state) {
-    case 'draft':
-      return 'draft';
-    case 'quotation':
-      return 'pending_approval';
-    case 'confirmed':
-      return 'approved';
-    case 'processing':
-      return 'ordered';
-    case 'done':
-      return 'closed';
-    case 'cancelled':
-      return 'cancelled';
-    default:
-      return 'unknown';
-  }
-}
+export type TrytonState = 'draft' | 'quotation' | 'confirmed' | 'processing' | 'done' | 'cancelled';
 
 export interface Transition {
   button: 'quote' | 'confirm' | 'cancel' | 'draft';

@@ -68,6 +68,13 @@ describe('field mapping against Tryton', { skip: reason && process.env.CI !== 't
     const [native] = await tryton.rpc<Json[]>('model.purchase.purchase.read', [[Number(remoteId)], ['reference', 'comment', 'description']]);
     const syncs = (await store.checkpoints.get(connectionId, 'purchaseOrders'))!.lastRunStartedAt;
 
+    // A preview on a real record first: nothing is saved.
+    const preview = await call('POST', '/v1/field-mapping/purchase-orders/preview', { recordId: row.id, change: { customFields: { supplierReference: { source: 'reference' } } } });
+    assert.equal(preview.statusCode, 200, preview.body);
+    assert.equal(preview.json().data.preview.customFields.supplierReference, native!.reference);
+    assert.equal(preview.json().data.current.customFields.supplierReference, undefined);
+    assert.deepEqual((await call('GET', '/v1/field-mapping/versions')).json().data, [], 'a preview saves nothing');
+
     const put = await call('PUT', '/v1/field-mapping/purchase-orders', { customFields: { supplierReference: { source: 'reference' } } });
     assert.equal(put.statusCode, 200, put.body);
     const version = put.json().data.version;

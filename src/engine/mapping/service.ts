@@ -86,13 +86,19 @@ export class MappingService {
     if (issues.length) throw ApiError.invalid(issues);
   }
 
-  async change(connection: ConnectionRow, entity: EntityKey, change: MappingChange): Promise<number> {
+  /** The overrides after a change, checked, without storing anything. */
+  async proposed(connection: ConnectionRow, entity: EntityKey, change: MappingChange): Promise<MappingOverride> {
     if (!this.resource(connection, entity)) throw new ApiError('not_found', { message: `This connection's system has no ${entity}.` });
     await this.validate(connection, entity, change);
     const { override } = await this.current(connection.id, entity);
     const next: MappingOverride = { fields: { ...override.fields }, customFields: { ...override.customFields } };
     for (const [k, v] of Object.entries(change.fields)) if (v === null) delete next.fields[k]; else next.fields[k] = v;
     for (const [k, v] of Object.entries(change.customFields)) if (v === null) delete next.customFields[k]; else next.customFields[k] = v;
+    return next;
+  }
+
+  async change(connection: ConnectionRow, entity: EntityKey, change: MappingChange): Promise<number> {
+    const next = await this.proposed(connection, entity, change);
     const row = await this.store.fieldMappings.insert({ connectionId: connection.id, entity, mapping: next });
     this.cache.delete(`${connection.id}\u0000${entity}`);
     return row.version;

@@ -9,6 +9,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ApiError } from '../../core/errors.js';
 import { MappingChange, type MappingService } from '../../engine/mapping/service.js';
+import { applyOverrides, type MappingOverride } from '../../engine/mapping/apply.js';
+import { formatRecord } from '../format-record.js';
 import { entities, entityByPath, type EntityKey } from '../../models/registry.js';
 import type { ConnectionRow, Store } from '../../store/index.js';
 import { commonErrors } from '../schemas.js';
@@ -79,6 +81,38 @@ export function registerFieldMappingRoutes(app: FastifyInstance, deps: { store: 
         const key = entityKey(request.params.entity, connection);
         await deps.mappings.change(connection, key, request.body);
         return { data: await deps.mappings.describe(connection, key) };
+      },
+    });
+
+    r.post(`${base}/:entity/preview`, {
+      config: { auth },
+      schema: {
+        tags, summary: 'Preview a mapping change',
+        description: 'The record as it would read with the change applied, beside how it reads now — nothing is saved. Checked like a PUT.',
+        params: params ? params.extend(entityParam.shape) : entityParam,
+        body: z.strictObject({ recordId: z.string().min(1).max(200).describe('A stored record to preview on (its Manifold id).'), change: MappingChange }),
+        response: {
+          200: z.object({ data: z.object({
+            current: z.record(z.string(), z.unknown()).describe('The record as it reads now.'),
+            preview: z.record(z.string(), z.unknown()).describe('The record as it would read with the change.'),
+          }).describe('Both readings.') }).describe('The preview.'),
+          ...commonErrors,
+          404: commonErrors[400].describe('No such entity or record.'),
+        },
+      },
+      handler: async (request) => {
+        const connection = await conn(request);
+        const key = entityKey(request.params.entity, connection);
+        const row = await deps.store.records.get(connection.id, key, request.body.recordId);
+        if (!row) throw new ApiError('not_found', { message: `No record ${request.body.recordId} of ${request.params.entity} in this connection.` });
+        const def = entityByPath(request.params.entity)!;
+        const defaults = deps.mappings.resource(connection, key)?.mapping;
+        const read = (override: MappingOverride) => {
+          const applied = applyOverrides(def, defaults, override, { data: row.data, customFields: row.customFields, remoteData: row.remoteData as Record<string, unknown> | null });
+          return formatRecord({ ...row, data: applied.data as typeof row.data, customFields: applied.customFields as typeof row.customFields }, { remoteData: false });
+        };
+        const { override } = await deps.mappings.current(connection.id, key);
+        return { data: { current: read(override), preview: read(await deps.mappings.proposed(connection, key, request.body.change)) } };
       },
     });
 

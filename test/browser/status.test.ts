@@ -104,7 +104,8 @@ describe(TITLE, { skip: browser.skip }, () => {
     const answered = page.waitForResponse((r) => new URL(r.url()).pathname === '/v1/status');
     await page.clock.runFor(REFRESH_MS);
     await answered;
-    await page.waitForFunction(`document.querySelector('.updated')?.textContent === 'updated just now'`);
+    // A locator, not waitForFunction: the pages' CSP forbids the eval a string predicate needs.
+    await page.locator('.updated').filter({ hasText: /^updated just now$/ }).waitFor();
   }
 
   const banner = (page: Page) => page.getByRole('status').filter({ has: page.locator('.status-title') });

@@ -1,7 +1,7 @@
 /**
  * The pages of the app, by the address they live at. The server answers index.html for each
  * (src/server/routes/pages.ts lists the same paths); here the address picks which page's code
- * to load, each in its own chunk. /dashboard will be an entry here.
+ * to load, each in its own chunk.
  */
 import type { ComponentType } from 'react';
 
@@ -13,6 +13,7 @@ export interface PageEntry {
 
 export const pages: PageEntry[] = [
   { path: '/connect', title: 'Connect a system', load: () => import('./connect/ConnectPage.js') },
+  { path: '/dashboard', title: 'Dashboard', load: () => import('./dashboard/DashboardPage.js') },
   { path: '/status', title: 'Status', load: () => import('./status/StatusPage.js') },
 ];
 

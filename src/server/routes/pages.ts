@@ -1,5 +1,5 @@
 /**
- * The browser pages (/connect and /status now; /dashboard later): one React app built by Vite
+ * The browser pages (/connect, /dashboard and /status): one React app built by Vite
  * into web/dist, served as plain files. The pages hold no secret — they ask for the admin key or
  * carry a connect link, and call the API with it — so their routes are public; like every route
  * they are in the OpenAPI document.
@@ -31,6 +31,15 @@ const PAGES: readonly { path: string; summary: string; description: string; subp
       'The page where a customer picks their system, signs in with its credentials and receives a connection token (HTML). ' +
       'Opened as /connect?link=<connect link token> it acts for that link; otherwise it asks for the admin key.',
     subpaths: 'Any address under /connect/ answers the same page, which shows what the address names (e.g. /connect/<system id> preselects that system).',
+  },
+  {
+    path: '/dashboard',
+    summary: 'Admin dashboard',
+    description:
+      'The admin dashboard (HTML): connections with their status, sync state and "Sync now"; per connection the field mapping ' +
+      '(edit, preview on a real record, save, roll back), a record browser (unified JSON beside the native record), tokens ' +
+      '(issue, revoke, rotate), and a request lookup by request id. It asks for the admin key and keeps it in memory only.',
+    subpaths: 'Any address under /dashboard/ answers the same page, which opens what the address names (e.g. /dashboard/connections/<id>/mapping).',
   },
   {
     path: '/status',

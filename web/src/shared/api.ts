@@ -28,11 +28,13 @@ export class ApiFailure extends Error {
 }
 
 export interface RequestOptions {
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** The admin key or connect link token, sent as Bearer; none for public routes (GET /v1/status). */
   bearer: string | undefined;
   body?: unknown;
   signal?: AbortSignal;
+  /** Extra headers, e.g. X-Connection-Id when the admin key reads a connection's data. */
+  headers?: Record<string, string>;
 }
 
 export async function apiRequest<T>(path: string, opts: RequestOptions): Promise<T> {
@@ -43,6 +45,7 @@ export async function apiRequest<T>(path: string, opts: RequestOptions): Promise
       headers: {
         ...(opts.bearer === undefined ? {} : { authorization: `Bearer ${opts.bearer}` }),
         accept: 'application/json',
+        ...opts.headers,
         ...(opts.body === undefined ? {} : { 'content-type': 'application/json' }),
       },
       body: opts.body === undefined ? undefined : JSON.stringify(opts.body),

@@ -128,3 +128,102 @@ export interface Status {
   connections: ConnectionHealth[] | null;
   incidents: Incident[];
 }
+
+/** src/server/routes/connections.ts TokenInfo: a connection token, without the token itself. */
+export interface TokenInfo {
+  id: string;
+  prefix: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+}
+
+/** src/server/routes/sync.ts EntitySync: one entity's sync state. */
+export interface EntitySync {
+  entity: string;
+  /** running, succeeded or failed. */
+  status: string;
+  lastRunStartedAt: string | null;
+  lastSuccessAt: string | null;
+  lastError: string | null;
+  counts: { fetched?: number; created?: number; updated?: number; unchanged?: number; deleted?: number; failed?: number };
+}
+
+/** src/server/routes/sync.ts SyncState (GET/POST /v1/connections/{id}/sync). */
+export interface SyncState {
+  connectionId: string;
+  running: boolean;
+  entities: EntitySync[];
+}
+
+/** src/server/routes/field-mapping.ts FieldRow: where one unified field comes from. */
+export interface MappingFieldRow {
+  field: string;
+  source: 'default' | 'override' | 'custom';
+  /** { path, write?, note? }, { paths, logic } or { none: reason }. */
+  native: Record<string, unknown>;
+  writable?: boolean | undefined;
+  type?: string | undefined;
+}
+
+/** src/server/routes/field-mapping.ts EntityMappingView. */
+export interface EntityFieldMapping {
+  entity: string;
+  version: number;
+  fields: MappingFieldRow[];
+  lines: MappingFieldRow[];
+  customFields: MappingFieldRow[];
+  unmapped: { path: string; example: unknown }[];
+}
+
+/** GET /v1/connections/{id}/field-mapping */
+export interface FieldMapping {
+  connectionId: string;
+  system: string;
+  entities: EntityFieldMapping[];
+}
+
+/** GET …/field-mapping/versions: one version. */
+export interface MappingVersion {
+  entity: string;
+  version: number;
+  createdAt: string;
+  mapping: Record<string, unknown>;
+}
+
+/** src/engine/mapping/service.ts MappingChange (the body of PUT and preview). */
+export interface MappingChange {
+  fields?: Record<string, { source: string } | null>;
+  customFields?: Record<string, { source: string; type?: 'string' | 'decimal' | 'date' | 'boolean' } | null>;
+}
+
+/** POST …/field-mapping/{entity}/preview */
+export interface MappingPreview {
+  current: Record<string, unknown>;
+  preview: Record<string, unknown>;
+}
+
+/** One call to a system, as GET /v1/requests/{id} lists it (the schema leaves them open). */
+export interface SystemCall {
+  method?: string;
+  url?: string;
+  status?: number | null;
+  durationMs?: number;
+  attempt?: number;
+  outcome?: string;
+  retryReason?: string | null;
+  [key: string]: unknown;
+}
+
+/** src/server/routes/requests.ts RequestLogEntry (GET /v1/requests/{id}). */
+export interface RequestLogEntry {
+  requestId: string;
+  method: string;
+  route: string;
+  url: string;
+  connectionId: string | null;
+  status: number;
+  durationMs: number;
+  createdAt: string;
+  errorCode: string | null;
+  calls: unknown[];
+}

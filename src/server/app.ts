@@ -67,7 +67,7 @@ export interface AppDeps {
   sandbox?: () => Record<string, SandboxEntry>;
   /** Days the request log is kept (pruned hourly while the schedule runs). */
   requestLogDays?: number;
-  /** Circuit breaker settings for every connection (default: 5 failures, 10 s open). */
+  /** Circuit breaker settings for every connection (default: 10 failures in a row or 70 % of 20+ calls in 10 s; open 10 s). */
   breaker?: BreakerOptions;
   /** Where the built pages are (default web/dist). */
   webDistDir?: string;
@@ -112,8 +112,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     deps.connectors ?? (builtInConnectors as unknown as ConnectorMap),
     deps.secretBox,
     deps.addressPolicy ?? { allowPrivateNetworks: false, allowedOrigins: new Set() },
-    (_connectionId, system, call) => {
-      stats.record(_connectionId, system, call);
+    (connectionId, system, call) => {
+      stats.record(connectionId, system, call);
       metrics.outboundCalls.inc({ system, outcome: call.outcome });
       metrics.outboundDuration.observe({ system }, call.durationMs / 1000);
       if (call.retryReason) metrics.outboundRetries.inc({ system });

@@ -2,11 +2,10 @@
  * Starting Manifold as a process: config → store (migrated) → keys → app → listen. Used by
  * `manifold serve`, `npm start` and the end-to-end tests that start a real process.
  */
-import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../core/config.js';
 import { createLogger } from '../core/logger.js';
-import { migrateToLatest, openStore, type Store } from '../store/index.js';
+import { migrateToLatest, openStore, sqlitePathFor, type Store, type StoreOptions } from '../store/index.js';
 import { buildApp } from './app.js';
 import { newAdminKey } from './auth/credentials.js';
 import { resolveKeyFile, type ResolvedKey } from './auth/key-files.js';
@@ -21,10 +20,13 @@ export interface Running {
   close(): Promise<void>;
 }
 
+/** PostgreSQL when DATABASE_URL is set, else the embedded SQLite file in the data dir. */
+export function storeOptionsFor(config: Config): StoreOptions {
+  return config.databaseUrl ? { databaseUrl: config.databaseUrl } : { sqlitePath: sqlitePathFor(config.dataDir) };
+}
+
 export async function openConfiguredStore(config: Config): Promise<Store> {
-  const store = config.databaseUrl
-    ? await openStore({ databaseUrl: config.databaseUrl })
-    : await openStore({ sqlitePath: join(config.dataDir, 'manifold.sqlite') });
+  const store = await openStore(storeOptionsFor(config));
   await migrateToLatest(store);
   return store;
 }

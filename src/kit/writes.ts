@@ -32,6 +32,8 @@ export const WriteCapabilities = z.object({
   update: z
     .object({
       updatableFields: z.array(z.string()),
+      /** Top-level native fields a custom field mapped to them may write (customFields in a PATCH). */
+      customFieldTargets: z.array(z.string()).optional(),
       lockedWhen: Lock.optional(),
       /** Status values a PATCH may move the record to, from which statuses. */
       transitions: z.record(z.string(), z.array(z.string())).optional(),

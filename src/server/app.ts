@@ -156,7 +156,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerDataRoutes(app, { store: deps.store, runtime, mappings });
   registerFieldMappingRoutes(app, { store: deps.store, mappings });
   registerPassthroughRoute(app, { runtime });
-  registerWriteRoutes(app, { store: deps.store, runtime, logger: deps.logger });
+  registerWriteRoutes(app, { store: deps.store, runtime, logger: deps.logger, mappings });
   registerCapabilitiesRoute(app, { runtime });
   registerStatusRoute(app, { store: deps.store, runtime, stats, jobs });
   const sandbox = deps.sandbox ?? (() => ({}));

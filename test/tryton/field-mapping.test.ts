@@ -118,6 +118,29 @@ describe('field mapping against Tryton', { skip: reason && process.env.CI !== 't
     assert.equal((await call('PUT', '/v1/field-mapping/work-orders', { fields: {} })).statusCode, 404);
   });
 
+  it('writes a custom field back where Tryton lets it, and refuses the others before any call', async () => {
+    const [draft] = await tryton.rpc<number[]>('model.purchase.purchase.search', [[['state', '=', 'draft']], 0, 1, [['id', 'DESC']]]);
+    const row = (await store.records.getByRemoteId(connectionId, 'purchaseOrders', String(draft)))!;
+    const caps = (await call('GET', '/v1/capabilities')).json().data.entities.purchaseOrders.update;
+    assert.deepEqual(caps.customFieldTargets, ['reference']);
+    await call('PUT', '/v1/field-mapping/purchase-orders', { customFields: { supplierReference: { source: 'reference' }, gateNote: { source: 'comment' } } });
+
+    const res = await app.inject({ method: 'PATCH', url: `/v1/purchase-orders/${row.id}`, headers: bearer(token), payload: { customFields: { supplierReference: 'SUP-777' } } });
+    assert.equal(res.statusCode, 200, res.body);
+    assert.equal(res.json().data.customFields.supplierReference, 'SUP-777');
+    const [native] = await tryton.rpc<Json[]>('model.purchase.purchase.read', [[draft], ['reference']]);
+    assert.equal(native!.reference, 'SUP-777', 'written in Tryton');
+
+    for (const customFields of [{ gateNote: 'x' }, { nobody: 'x' }]) {
+      const refused = await app.inject({ method: 'PATCH', url: `/v1/purchase-orders/${row.id}`, headers: bearer(token), payload: { customFields } });
+      assert.equal(refused.statusCode, 422, refused.body);
+      assert.equal(refused.json().error.code, 'field_not_updatable');
+      const calls = (await app.inject({ url: `/v1/requests/${refused.headers['x-request-id']}`, headers: admin })).json().data.calls;
+      assert.deepEqual(calls, [], 'refused before any call');
+    }
+    await call('POST', '/v1/field-mapping/purchase-orders/rollback', { version: 0 });
+  });
+
   it('passthrough reads a Tryton record the unified model does not cover; escapes are refused before any call', async () => {
     const res = await call('POST', '/v1/passthrough', { method: 'POST', path: `/${tryton.database}/`, body: { id: 1, method: 'model.company.company.search_read', params: [[], 0, 10, null, ['rec_name', 'currency'], {}] } });
     assert.equal(res.statusCode, 200, res.body);

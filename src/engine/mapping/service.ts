@@ -8,9 +8,9 @@ import { ApiError, type ValidationIssue } from '../../core/errors.js';
 import type { ResourceDefinition } from '../../kit/definition.js';
 import { pathsOf, type EntityMapping, type FieldSource } from '../../kit/mapping.js';
 import { entityByKey, type EntityKey } from '../../models/registry.js';
-import type { ConnectionRow, Store } from '../../store/index.js';
+import type { ConnectionRow, RecordRow, Store } from '../../store/index.js';
 import type { ConnectorRuntime } from '../runtime.js';
-import { MappingOverride, customFieldName, emptyOverride, nativePath } from './apply.js';
+import { MappingOverride, applyOverrides, customFieldName, emptyOverride, nativePath } from './apply.js';
 import { leafPaths, readPath } from './read-path.js';
 
 export const MappingChange = z.strictObject({
@@ -42,6 +42,18 @@ export class MappingService {
     const value = { at: Date.now(), version: row?.version ?? 0, override: row ? MappingOverride.parse(row.mapping) : emptyOverride() };
     this.cache.set(key, value);
     return value;
+  }
+
+  /** Rows as the connection's mapping says: its overrides and custom fields, read from the stored native record. */
+  async apply(connection: ConnectionRow, entity: EntityKey, rows: RecordRow[]): Promise<RecordRow[]> {
+    const { override } = await this.current(connection.id, entity);
+    if (this.isEmpty(override)) return rows;
+    const def = entityByKey(entity)!;
+    const defaults = this.resource(connection, entity)?.mapping;
+    return rows.map((row) => {
+      const applied = applyOverrides(def, defaults, override, { data: row.data, customFields: row.customFields, remoteData: row.remoteData as Record<string, unknown> | null });
+      return { ...row, data: applied.data as RecordRow['data'], customFields: applied.customFields as RecordRow['customFields'] };
+    });
   }
 
   isEmpty(o: MappingOverride): boolean {

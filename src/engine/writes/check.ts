@@ -101,9 +101,10 @@ export function checkWrite(caps: WriteCapabilities | undefined, req: WriteReques
   }
   if (req.operation === 'update') {
     if (!caps?.update) throw unsupported();
-    const { status, ...fields } = req.body;
-    const paths = fieldPaths(fields);
-    const refused = notAllowed(paths, caps.update.updatableFields);
+    const { status, customFields, ...fields } = req.body;
+    const paths = [...fieldPaths(fields), ...(customFields && typeof customFields === 'object' ? Object.keys(customFields).map((k) => `customFields.${k}`) : [])];
+    // Custom fields are checked against the connection's mapping by the engine.
+    const refused = notAllowed(paths.filter((p) => !p.startsWith('customFields.')), caps.update.updatableFields);
     if (status !== undefined && !caps.update.transitions) refused.push('status');
     if (refused.length) throw new ApiError('field_not_updatable', { message: `These fields cannot be changed in this system: ${refused.join(', ')}.`, details: { fields: refused, updatableFields: caps.update.updatableFields } });
     const lock = caps.update.lockedWhen;

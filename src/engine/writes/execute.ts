@@ -15,11 +15,40 @@ import { mapContext, prepareRecord } from '../records/prepare.js';
 import type { ConnectorRuntime } from '../runtime.js';
 import { checkWrite } from './check.js';
 import { resolveReferences } from './resolve-refs.js';
+import type { MappingService } from '../mapping/service.js';
+import { convert } from '../mapping/convert.js';
 
 export interface WriteDeps {
   store: Store;
   runtime: ConnectorRuntime;
   logger: Logger;
+  mappings: MappingService;
+}
+
+/**
+ * Custom fields in a PATCH → the native fields they are mapped to, when the system lets a custom
+ * field write that field (capabilities' customFieldTargets); refused otherwise, before any call.
+ */
+async function customFieldWrites(deps: WriteDeps, connection: ConnectionRow, entity: EntityKey, t: Target, values: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const { override } = await deps.mappings.current(connection.id, entity);
+  const targets = t.writes?.capabilities.update?.customFieldTargets ?? [];
+  const native: Record<string, unknown> = {};
+  const refused: string[] = [];
+  for (const [name, value] of Object.entries(values)) {
+    const def = override.customFields[name];
+    if (!def || !targets.includes(def.source)) {
+      refused.push(`customFields.${name}`);
+      continue;
+    }
+    native[def.source] = value === null ? null : convert(value, def.type);
+  }
+  if (refused.length) {
+    throw new ApiError('field_not_updatable', {
+      message: `These custom fields cannot be written back to this system: ${refused.join(', ')} (only custom fields mapped to ${targets.length ? targets.join(', ') : 'no native field'} can).`,
+      details: { fields: refused, customFieldTargets: targets },
+    });
+  }
+  return native;
 }
 
 interface Target {
@@ -91,10 +120,12 @@ export async function createRecord(deps: WriteDeps, connection: ConnectionRow, e
 
 export async function updateRecord(deps: WriteDeps, connection: ConnectionRow, entity: EntityKey, row: RecordRow, body: Record<string, unknown>, ifMatch: string | undefined): Promise<RecordRow> {
   const t = target(deps, connection, entity);
-  checkWrite(t.writes?.capabilities, { operation: 'update', body, currentStatus: row.status }, t.what);
+  const { customFields, ...fields } = body as Record<string, unknown> & { customFields?: Record<string, unknown> };
+  checkWrite(t.writes?.capabilities, { operation: 'update', body: { ...fields, ...(customFields ? { customFields } : {}) }, currentStatus: row.status }, t.what);
+  const nativeFields = customFields ? await customFieldWrites(deps, connection, entity, t, customFields) : undefined;
   checkIfMatch(ifMatch, row);
-  const patch = await resolveReferences(deps.store, connection.id, entity, body);
-  await t.writes!.update!(t.client, existing(row), patch, mapContext(connection.id));
+  const patch = await resolveReferences(deps.store, connection.id, entity, fields);
+  await t.writes!.update!(t.client, existing(row), nativeFields ? { ...patch, nativeFields } : patch, mapContext(connection.id));
   return readBack(deps, connection, entity, t, row.remoteId);
 }
 

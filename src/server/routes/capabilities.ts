@@ -30,6 +30,7 @@ const EntityCapabilities = z.object({
     updatableFields: z.array(z.string()).describe('Fields a PATCH may change.'),
     lockedWhen: LockInfo,
     transitions: z.record(z.string(), z.array(z.string())).describe('status values a PATCH may set, each with the statuses it may come from.'),
+    customFieldTargets: z.array(z.string()).describe('Native fields a custom field mapped to them may write back (customFields in a PATCH).'),
     notes: z.string().nullable().describe('More about updates.'),
   }).describe('Updating.'),
   delete: Op.extend({
@@ -60,7 +61,7 @@ export function capabilitiesOf(connector: ConnectorDefinition<unknown>): z.infer
       list: { supported: true },
       get: { supported: true },
       create: { supported: Boolean(create), requiredFields: create?.requiredFields ?? [], writableFields: create?.writableFields ?? [], notes: create?.notes ?? null },
-      update: { supported: Boolean(update), updatableFields: update?.updatableFields ?? [], lockedWhen: update?.lockedWhen ?? null, transitions: update?.transitions ?? {}, notes: update?.notes ?? null },
+      update: { supported: Boolean(update), updatableFields: update?.updatableFields ?? [], lockedWhen: update?.lockedWhen ?? null, transitions: update?.transitions ?? {}, customFieldTargets: update?.customFieldTargets ?? [], notes: update?.notes ?? null },
       delete: { supported: Boolean(del), deleteMode: del?.mode ?? 'none', description: del?.description ?? null, lockedWhen: del?.lockedWhen ?? null },
       concurrency: caps?.concurrency ?? 'none',
       concurrencyNotes: caps?.concurrencyNotes ?? null,

@@ -16,7 +16,6 @@ import { booleanQuery, commonErrors } from '../schemas.js';
 import type { ConnectorRuntime } from '../../engine/runtime.js';
 import { readThrough } from '../../engine/records/read-through.js';
 import type { MappingService } from '../../engine/mapping/service.js';
-import { applyOverrides } from '../../engine/mapping/apply.js';
 import type { EntityKey } from '../../models/registry.js';
 import type { ConnectionRow, RecordRow } from '../../store/index.js';
 
@@ -51,16 +50,7 @@ function sendJson(reply: FastifyReply, value: unknown): FastifyReply {
 }
 
 export function registerDataRoutes(app: FastifyInstance, deps: { store: Store; runtime: ConnectorRuntime; mappings: MappingService }): void {
-  /** Rows as the connection's mapping says: its overrides and custom fields, read from the stored native record. */
-  async function mapped(connection: ConnectionRow, entity: EntityDefinition, rows: RecordRow[]): Promise<RecordRow[]> {
-    const { override } = await deps.mappings.current(connection.id, entity.key);
-    if (deps.mappings.isEmpty(override)) return rows;
-    const defaults = deps.mappings.resource(connection, entity.key as EntityKey)?.mapping;
-    return rows.map((row) => {
-      const applied = applyOverrides(entity, defaults, override, { data: row.data, customFields: row.customFields, remoteData: row.remoteData as Record<string, unknown> | null });
-      return { ...row, data: applied.data as RecordRow['data'], customFields: applied.customFields as RecordRow['customFields'] };
-    });
-  }
+  const mapped = (connection: ConnectionRow, entity: EntityDefinition, rows: RecordRow[]) => deps.mappings.apply(connection, entity.key as EntityKey, rows);
 
   const r = app.withTypeProvider<ZodTypeProvider>();
   for (const entity of entities) {

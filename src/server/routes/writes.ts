@@ -12,7 +12,7 @@ import { randomId, sha256Hex } from '../../core/ids.js';
 import { createRecord, deleteRecord, updateRecord, type WriteDeps } from '../../engine/writes/execute.js';
 import { deepPartial } from '../../engine/writes/check.js';
 import { requestHash, withIdempotency } from '../../engine/writes/idempotency.js';
-import { entities } from '../../models/registry.js';
+import { entities, type EntityKey } from '../../models/registry.js';
 import type { EntityDefinition } from '../../models/entity.js';
 import type { RecordRow } from '../../store/index.js';
 import { formatRecord } from '../format-record.js';
@@ -56,6 +56,9 @@ export function registerWriteRoutes(app: FastifyInstance, deps: WriteDeps): void
   for (const entity of entities) {
     const tag = entity.group === 'core' ? 'Unified data' : 'Source-to-pay';
     const input = deepPartial(z.strictObject(entity.fields)).describe(`The ${entity.name.toLowerCase()} fields to set; GET /v1/capabilities says which this system accepts.`);
+    const patchInput = (input as z.ZodObject)
+      .extend({ customFields: z.record(z.string(), z.unknown()).optional().describe("Custom fields to write back, where the connection's mapping sends them to a native field the system lets them write (capabilities: customFieldTargets).") })
+      .describe(`The ${entity.name.toLowerCase()} fields to change; GET /v1/capabilities says which this system accepts.`);
     const name = entity.name.toLowerCase();
     const one = z.object({ data: entity.model }).describe(`The ${name} as the system now has it.`);
 
@@ -73,8 +76,8 @@ export function registerWriteRoutes(app: FastifyInstance, deps: WriteDeps): void
         // Set on the record so a create whose answer was lost can be found instead of repeated.
         const reference = key ? `mf-${sha256Hex(`${connection.id}\u0000${key}`).slice(0, 24)}` : `mf-${randomId('w').slice(2, 26)}`;
         const result = await withIdempotency(deps.store, { connectionId: connection.id, system: connection.system, key, hash: requestHash('POST', `/v1/${entity.path}`, body) }, async () => {
-          const row = await createRecord(deps, connection, entity.key, body, reference);
-          return { status: 201, body: { data: formatRecord(row, { remoteData: false }) } };
+          const [row] = await deps.mappings.apply(connection, entity.key as EntityKey, [await createRecord(deps, connection, entity.key, body, reference)]);
+          return { status: 201, body: { data: formatRecord(row!, { remoteData: false }) } };
         });
         return send(request, reply as unknown as FastifyReply, result);
       },
@@ -85,7 +88,7 @@ export function registerWriteRoutes(app: FastifyInstance, deps: WriteDeps): void
       schema: {
         tags: [tag], summary: `Update a ${name}`,
         description: `Changes the given fields in the connected system (and \`status\`, through the system's own workflow, where it allows). Lines, when sent, are the full new list: lines with a remoteId are changed, lines without one are added, lines left out are removed.`,
-        headers: writeHeaders, params: idParams, body: input, response: { 200: one, ...writeErrors },
+        headers: writeHeaders, params: idParams, body: patchInput, response: { 200: one, ...writeErrors },
       },
       handler: async (request, reply) => {
         const connection = request.connection!;
@@ -95,8 +98,8 @@ export function registerWriteRoutes(app: FastifyInstance, deps: WriteDeps): void
           { connectionId: connection.id, system: connection.system, key: request.headers['idempotency-key'], hash: requestHash('PATCH', `/v1/${entity.path}/${request.params.id}`, body) },
           async () => {
             const row = await mustGet(deps, connection.id, entity, request.params.id);
-            const updated = await updateRecord(deps, connection, entity.key, row, body, request.headers['if-match']);
-            return { status: 200, body: { data: formatRecord(updated, { remoteData: false }) } };
+            const [updated] = await deps.mappings.apply(connection, entity.key as EntityKey, [await updateRecord(deps, connection, entity.key, row, body, request.headers['if-match'])]);
+            return { status: 200, body: { data: formatRecord(updated!, { remoteData: false }) } };
           },
         );
         return send(request, reply as unknown as FastifyReply, result);
@@ -122,7 +125,8 @@ export function registerWriteRoutes(app: FastifyInstance, deps: WriteDeps): void
           async () => {
             const row = await mustGet(deps, connection.id, entity, request.params.id);
             const { record, deletion } = await deleteRecord(deps, connection, entity.key, row, request.headers['if-match']);
-            return { status: 200, body: { data: formatRecord(record, { remoteData: false }), deletion } };
+            const [mapped] = await deps.mappings.apply(connection, entity.key as EntityKey, [record]);
+            return { status: 200, body: { data: formatRecord(mapped!, { remoteData: false }), deletion } };
           },
         );
         return send(request, reply as unknown as FastifyReply, result);

@@ -24,6 +24,9 @@ export const purchaseOrderCapabilities: WriteCapabilities = {
   },
   update: {
     updatableFields: ['status', 'paymentTerms', 'orderDate', 'deliveryDate', 'description', 'notes', 'lines', ...LINE_FIELDS],
+    // Tryton's supplier reference is free text nothing in the unified model maps: a custom field
+    // mapped to it is written back on update (on create it carries Manifold's idempotency reference).
+    customFieldTargets: ['reference'],
     lockedWhen: {
       statuses: ['approved', 'ordered', 'partially_received', 'received', 'closed', 'cancelled', 'unknown'],
       reason:

@@ -171,23 +171,26 @@ async function lineCommands(client: TrytonClient, order: ExistingOrder, lines: L
 
 async function updatePurchase(client: TrytonClient, existing: ExistingRecord, patch: Record<string, unknown>, ctx: WriteContext): Promise<void> {
   const { id, order: current } = existingOrder(existing);
-  const { order, lines } = parseOrder(patch, [...UPDATE_HEADER, 'status']);
+  // Custom fields written back: native values the engine checked against customFieldTargets.
+  const { nativeFields, ...unified } = patch as Record<string, unknown> & { nativeFields?: Record<string, unknown> };
+  const native = Object.fromEntries(Object.entries(nativeFields ?? {}).filter(([k]) => purchaseOrderCapabilities.update!.customFieldTargets!.includes(k)));
+  const { order, lines } = parseOrder(unified, [...UPDATE_HEADER, 'status']);
   const state = current.state;
   const currentStatus = typeof existing.data.status === 'string' ? existing.data.status : statusOfState(state);
-  const fields = Object.keys(patch).filter((k) => k !== 'status' && patch[k] !== undefined);
+  const fields = [...Object.keys(unified).filter((k) => k !== 'status' && unified[k] !== undefined), ...Object.keys(native)];
   // Everything is checked before anything is written.
   const transition = order.status === undefined ? undefined : planTransition(state, currentStatus, order.status);
   if (fields.length && state !== 'draft' && state !== 'quotation') {
     throw refused('record_locked', `This purchase order is ${currentStatus}: ${purchaseOrderCapabilities.update!.lockedWhen!.reason}`);
   }
-  const frozen = state === 'quotation' ? fields.filter((f) => !QUOTATION_EDITABLE.includes(f)) : [];
+  const frozen = state === 'quotation' ? fields.filter((f) => !QUOTATION_EDITABLE.includes(f) && !(f in native)) : [];
   if (frozen.length) {
     throw refused('record_locked', `A quotation's ${frozen.join(' and ')} cannot change in Tryton; move the order back to draft first (status "draft").`, frozen[0]);
   }
 
   let token = current._timestamp;
   if (fields.length) {
-    const values = headerChanges(headerToRemote(order, { paymentTerm: order.paymentTerms === undefined ? undefined : await resolvePaymentTerm(client, order.paymentTerms) }), current);
+    const values = { ...headerChanges(headerToRemote(order, { paymentTerm: order.paymentTerms === undefined ? undefined : await resolvePaymentTerm(client, order.paymentTerms) }), current), ...native };
     const tokens: Record<string, string | null | undefined> = { [tokenKey(MODEL, id)]: current._timestamp };
     if (lines) {
       const commands = await lineCommands(client, current, lines, ctx.refId('purchaseOrders', existing.remoteId), tokens);

@@ -40,7 +40,8 @@ describe('starting Manifold', () => {
       assert.ok([0, null].includes(await first.stop()));
     }
 
-    const second = spawnProcess(process.execPath, ['bin/manifold.js', 'serve'], env(dataDir));
+    // The sandbox (covered in sandbox.test.ts) stays off here, so the exit is the server's alone.
+    const second = spawnProcess(process.execPath, ['bin/manifold.js', 'serve'], { ...env(dataDir), MANIFOLD_SANDBOX: 'off' });
     try {
       await second.waitFor(/Admin key from .*admin-key/);
       const key = readFileSync(join(dataDir, 'admin-key'), 'utf8').trim();

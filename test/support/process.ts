@@ -33,7 +33,8 @@ export function spawnProcess(command: string, args: string[], env: NodeJS.Proces
     async stop() {
       if (child.exitCode === null) {
         try { process.kill(-child.pid!, 'SIGTERM'); } catch { /* already gone */ }
-        const timer = setTimeout(() => { try { process.kill(-child.pid!, 'SIGKILL'); } catch { /* gone */ } }, 5000);
+        // Generous: on a loaded 2-core machine a clean shutdown can take a few seconds.
+        const timer = setTimeout(() => { try { process.kill(-child.pid!, 'SIGKILL'); } catch { /* gone */ } }, 15_000);
         const code = await exited;
         clearTimeout(timer);
         return code;

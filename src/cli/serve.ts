@@ -25,7 +25,7 @@ export function serveCommand(): Command {
         `Manifold is running (${running.store.dialect} store).`,
         `  API       ${running.url}/v1`,
         `  Docs      ${running.url}/docs   (OpenAPI: ${running.url}/openapi.json)`,
-        `  Pages     ${running.url}/connect  ${running.url}/status`,
+        `  Pages     ${running.url}/connect  ${running.url}/dashboard  ${running.url}/status`,
         `  Health    ${running.url}/health`,
       ];
       if (running.adminKey.generated) {

@@ -27,7 +27,7 @@ describe('starting Manifold', () => {
       const ready = (await (await fetch(`${url}/ready`)).json()) as { store: string };
       assert.equal(ready.store, 'sqlite');
       const out = first.output();
-      for (const page of ['/docs', '/openapi.json', '/connect', '/status']) assert.ok(out.includes(`${url}${page}`), page);
+      for (const page of ['/docs', '/openapi.json', '/connect', '/dashboard', '/status']) assert.ok(out.includes(`${url}${page}`), page);
       const keyFile = join(dataDir, 'admin-key');
       const key = readFileSync(keyFile, 'utf8').trim();
       assert.ok(out.includes(key), 'the generated admin key is printed on first start');

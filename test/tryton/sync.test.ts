@@ -143,5 +143,10 @@ describe('Tryton end to end', { skip: reason && process.env.CI !== 'true' ? reas
       if (!touched.has(remoteId)) assert.equal(after.get(remoteId)!.version, o.version, `unchanged order ${remoteId} keeps its version`);
       else assert.ok(after.get(remoteId)!.version > o.version, `changed order ${remoteId} has a new version`);
     }
+    // What the syncs did shows in the metrics: runs per entity, calls to Tryton, sync lag.
+    const metrics = (await app.inject({ url: '/metrics' })).body;
+    assert.match(metrics, /manifold_sync_runs_total\{system="tryton",entity="purchaseOrders",result="succeeded"\} [2-9]/);
+    assert.match(metrics, /manifold_outbound_calls_total\{system="tryton",outcome="ok"\} \d+/);
+    assert.match(metrics, /manifold_sync_lag_seconds\{system="tryton"\} \d/);
   });
 });

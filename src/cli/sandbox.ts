@@ -6,7 +6,7 @@
 import { Command } from 'commander';
 import { createLogger } from '../core/logger.js';
 import { startFaultProxy, type Fault } from '../sandbox/fault-proxy.js';
-import { startTryton, trytonAvailable } from '../sandbox/tryton/server.js';
+import { sandboxSystems } from '../sandbox/systems.js';
 
 const kinds: Fault['kind'][] = ['latency', 'status', 'rate_limit', 'timeout', 'reset', 'reset_after_forward', 'truncate', 'html', 'session_expired'];
 
@@ -24,24 +24,42 @@ export function parseFaults(spec: string): Partial<Record<Fault['kind'], number>
 
 export function sandboxCommand(): Command {
   return new Command('sandbox')
-    .description('Run the sandbox systems on loopback (today: a seeded Tryton, when installed), optionally behind a fault-injecting proxy.')
+    .description('Run the sandbox systems on loopback (the vendor simulators, and a seeded Tryton when installed), optionally behind a fault-injecting proxy.')
+    .option('--system <id...>', `only these systems (${sandboxSystems.map((s) => s.id).join(', ')})`)
     .option('--faults <rates>', `inject faults by rate, e.g. status=0.2,reset=0.05,timeout=0.05 (kinds: ${kinds.join(', ')})`)
-    .action(async (opts: { faults?: string }) => {
+    .action(async (opts: { system?: string[]; faults?: string }) => {
       const logger = createLogger('info');
-      const missing = await trytonAvailable();
-      if (missing) {
-        console.error(`No sandbox to run: ${missing}`);
+      const unknown = (opts.system ?? []).filter((id) => !sandboxSystems.some((s) => s.id === id));
+      if (unknown.length > 0) {
+        console.error(`No sandbox named ${unknown.join(', ')}; one of ${sandboxSystems.map((s) => s.id).join(', ')}`);
         process.exit(2);
       }
+      const chosen = sandboxSystems.filter((s) => !opts.system || opts.system.includes(s.id));
       const rates = opts.faults ? parseFaults(opts.faults) : undefined;
-      const tryton = await startTryton();
-      const proxy = rates ? await startFaultProxy({ target: tryton.url, rates }) : undefined;
-      const url = proxy?.url ?? tryton.url;
-      console.log(JSON.stringify({ system: 'tryton', instanceUrl: url, database: tryton.database, username: tryton.username, password: tryton.password, faults: rates ?? null }, null, 2));
+      const stops: (() => Promise<void>)[] = [];
+      for (const system of chosen) {
+        const missing = await system.unavailable?.();
+        if (missing) {
+          console.error(`The ${system.id} sandbox cannot run here: ${missing}`);
+          if (opts.system) process.exit(2);
+          continue;
+        }
+        const sandbox = await system.start();
+        stops.push(() => sandbox.stop());
+        const proxy = rates ? await startFaultProxy({ target: sandbox.url, rates }) : undefined;
+        if (proxy) stops.unshift(() => proxy.close());
+        const url = proxy?.url ?? sandbox.url;
+        // Credentials that name the instance point at the proxy when there is one.
+        const credentials = Object.fromEntries(Object.entries(sandbox.credentials).map(([k, v]) => [k, v === sandbox.url ? url : v]));
+        console.log(JSON.stringify({ system: system.id, instanceUrl: url, credentials, faults: rates ?? null }, null, 2));
+      }
+      if (stops.length === 0) {
+        console.error('No sandbox could start.');
+        process.exit(2);
+      }
       logger.info('sandbox running; Ctrl-C stops it');
       const stop = async () => {
-        await proxy?.close();
-        await tryton.stop();
+        for (const s of stops) await s();
         process.exit(0);
       };
       process.on('SIGINT', () => void stop());

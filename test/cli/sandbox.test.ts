@@ -56,7 +56,7 @@ describe('the sandbox', { skip: reason && process.env.CI !== 'true' ? reason : f
 describe('manifold sandbox --faults', { skip: reason && process.env.CI !== 'true' ? reason : false }, () => {
   it('runs Tryton behind the fault proxy and injects the faults asked for', async () => {
     if (reason) throw new Error(`Tryton is required in CI: ${reason}`);
-    const proc = spawnProcess(process.execPath, ['bin/manifold.js', 'sandbox', '--faults', 'status=1'], { ...process.env });
+    const proc = spawnProcess(process.execPath, ['bin/manifold.js', 'sandbox', '--system', 'tryton', '--faults', 'status=1'], { ...process.env });
     try {
       await proc.waitFor(/"faults"[\s\S]*\}\s*$/m, 120_000);
       const info = JSON.parse(/\{[\s\S]*"faults"[\s\S]*?\n\}/.exec(proc.output())![0]);

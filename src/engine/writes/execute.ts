@@ -80,8 +80,8 @@ export function checkIfMatch(ifMatch: string | undefined, row: RecordRow): void 
 }
 
 /** Reads the record back from the system and stores it; answers the stored row. */
-async function readBack(deps: WriteDeps, connection: ConnectionRow, entity: EntityKey, t: Target, remoteId: string): Promise<RecordRow> {
-  const native = await t.resource.get(t.client, remoteId);
+async function readBack(deps: WriteDeps, connection: ConnectionRow, entity: EntityKey, t: Target, remoteId: string, fetched?: unknown): Promise<RecordRow> {
+  const native = fetched ?? (await t.resource.get(t.client, remoteId));
   if (native === undefined) throw new SystemFailure('system', { code: 'system_error', message: `The system accepted the write but then had no ${t.what} ${remoteId} to read back.` });
   const prepared = prepareRecord(t.resource, entity, connection.id, native, new Date().toISOString());
   if (!prepared.ok) {
@@ -118,8 +118,25 @@ export async function createRecord(deps: WriteDeps, connection: ConnectionRow, e
   return readBack(deps, connection, entity, t, remoteId);
 }
 
-export async function updateRecord(deps: WriteDeps, connection: ConnectionRow, entity: EntityKey, row: RecordRow, body: Record<string, unknown>, ifMatch: string | undefined): Promise<RecordRow> {
+/**
+ * Where the system has no concurrency token (capabilities say `read_before_write`), Manifold reads
+ * the record just before writing: a change made in the system since the last sync becomes a new
+ * version first, so a stale If-Match is refused with 409 and locks see the current status.
+ */
+async function current(deps: WriteDeps, connection: ConnectionRow, entity: EntityKey, t: Target, row: RecordRow): Promise<RecordRow> {
+  if (t.writes?.capabilities.concurrency !== 'read_before_write') return row;
+  const native = await t.resource.get(t.client, row.remoteId);
+  if (native === undefined) {
+    await deps.store.records.markDeleted(connection.id, entity, row.id, new Date().toISOString());
+    await deps.store.events.append([{ id: randomId('evt'), connectionId: connection.id, entity, recordId: row.id, type: 'deleted', payload: { source: 'write' } }]);
+    throw new ApiError('not_found', { message: `This ${t.what} no longer exists in the system.` });
+  }
+  return readBack(deps, connection, entity, t, row.remoteId, native);
+}
+
+export async function updateRecord(deps: WriteDeps, connection: ConnectionRow, entity: EntityKey, stored: RecordRow, body: Record<string, unknown>, ifMatch: string | undefined): Promise<RecordRow> {
   const t = target(deps, connection, entity);
+  const row = await current(deps, connection, entity, t, stored);
   const { customFields, ...fields } = body as Record<string, unknown> & { customFields?: Record<string, unknown> };
   checkWrite(t.writes?.capabilities, { operation: 'update', body: { ...fields, ...(customFields ? { customFields } : {}) }, currentStatus: row.status }, t.what);
   const nativeFields = customFields ? await customFieldWrites(deps, connection, entity, t, customFields) : undefined;
@@ -133,10 +150,11 @@ export async function deleteRecord(
   deps: WriteDeps,
   connection: ConnectionRow,
   entity: EntityKey,
-  row: RecordRow,
+  stored: RecordRow,
   ifMatch: string | undefined,
 ): Promise<{ record: RecordRow; deletion: 'hard' | 'cancelled' | 'soft' }> {
   const t = target(deps, connection, entity);
+  const row = await current(deps, connection, entity, t, stored);
   checkWrite(t.writes?.capabilities, { operation: 'delete', body: {}, currentStatus: row.status }, t.what);
   checkIfMatch(ifMatch, row);
   const deletion = await t.writes!.delete!(t.client, existing(row), mapContext(connection.id));

@@ -1,11 +1,12 @@
 /**
  * Generates the reference pages of docs/ from their one source of truth (the error catalogue, the
- * entity registry). `npm run docs` writes them; a test fails when a committed page is stale.
+ * entity registry, the connector definitions). `npm run docs` writes them; a test fails when a committed page is stale.
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { errorCatalogue } from '../src/core/errors.js';
 import { entities } from '../src/models/registry.js';
+import { coveragePage } from './coverage-page.js';
 
 export function errorsPage(): string {
   const rows = Object.entries(errorCatalogue).map(
@@ -50,6 +51,7 @@ ${rows.join('\n')}
 export const pages: Record<string, () => string> = {
   'docs/errors.md': errorsPage,
   'docs/entities.md': entitiesPage,
+  'docs/coverage.md': coveragePage,
 };
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

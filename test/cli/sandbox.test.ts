@@ -9,17 +9,16 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnProcess, type Spawned } from '../support/process.js';
-import { trytonAvailable } from '../support/tryton.js';
+import { trytonGate } from '../support/tryton.js';
 
-const reason = await trytonAvailable();
-if (reason && process.env.CI !== 'true') console.log(`Skipping the sandbox test: ${reason}`);
+const gate = await trytonGate('sandbox test');
 
-describe('the sandbox', { skip: reason && process.env.CI !== 'true' ? reason : false }, () => {
+describe('the sandbox', { skip: gate.skip }, () => {
   let server: Spawned | undefined;
   after(async () => server?.stop());
 
   it('offers a Tryton that connects with the demo credentials shown in the catalogue', async () => {
-    if (reason) throw new Error(`Tryton is required in CI: ${reason}`);
+    gate.require();
     const dataDir = mkdtempSync(join(tmpdir(), 'manifold-sandbox-'));
     server = spawnProcess('npm', ['start', '--silent'], { ...process.env, MANIFOLD_DATA_DIR: dataDir, PORT: '0', MANIFOLD_SANDBOX: 'on', MANIFOLD_ALLOW_PRIVATE_NETWORKS: '0', MANIFOLD_LOG_LEVEL: 'warn', DATABASE_URL: '', MANIFOLD_ADMIN_KEY: '' });
     const [, base] = await server.waitFor(/API\s+(http:\/\/127\.0\.0\.1:\d+)\/v1/);
@@ -53,9 +52,9 @@ describe('the sandbox', { skip: reason && process.env.CI !== 'true' ? reason : f
   });
 });
 
-describe('manifold sandbox --faults', { skip: reason && process.env.CI !== 'true' ? reason : false }, () => {
+describe('manifold sandbox --faults', { skip: gate.skip }, () => {
   it('runs Tryton behind the fault proxy and injects the faults asked for', async () => {
-    if (reason) throw new Error(`Tryton is required in CI: ${reason}`);
+    gate.require();
     const proc = spawnProcess(process.execPath, ['bin/manifold.js', 'sandbox', '--system', 'tryton', '--faults', 'status=1'], { ...process.env });
     try {
       await proc.waitFor(/"faults"[\s\S]*\}\s*$/m, 120_000);

@@ -9,19 +9,18 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startTryton, trytonAvailable, type TrytonServer } from '../support/tryton.js';
+import { startTryton, trytonGate, type TrytonServer } from '../support/tryton.js';
 
-const reason = await trytonAvailable();
-if (reason && process.env.CI !== 'true') console.log(`Skipping CLI tests against Tryton: ${reason}`);
+const gate = await trytonGate('CLI tests against Tryton');
 
-describe('manifold connect and sync', { skip: reason && process.env.CI !== 'true' ? reason : false }, () => {
+describe('manifold connect and sync', { skip: gate.skip }, () => {
   let tryton: TrytonServer;
   const dataDir = mkdtempSync(join(tmpdir(), 'manifold-cli-'));
   const env = { ...process.env, MANIFOLD_DATA_DIR: dataDir, DATABASE_URL: '', MANIFOLD_SECRET_KEY: '', MANIFOLD_ALLOW_PRIVATE_NETWORKS: '1' };
   const cli = (args: string[], input = '') => spawnSync(process.execPath, ['bin/manifold.js', ...args], { env, input, encoding: 'utf8', timeout: 60_000 });
 
   before(async () => {
-    if (reason) throw new Error(`Tryton is required in CI: ${reason}`);
+    gate.require();
     tryton = await startTryton();
   });
   after(async () => tryton?.stop());

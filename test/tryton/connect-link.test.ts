@@ -8,20 +8,19 @@ import { before, after, it, describe } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { admin, appFor, bearer } from '../support/app.js';
 import { createTestStore } from '../support/stores.js';
-import { startTryton, trytonAvailable, type TrytonServer } from '../support/tryton.js';
+import { startTryton, trytonGate, type TrytonServer } from '../support/tryton.js';
 import type { Store } from '../../src/store/index.js';
 
-const reason = await trytonAvailable();
-if (reason && process.env.CI !== 'true') console.log(`Skipping Tryton connect-link tests: ${reason}`);
+const gate = await trytonGate('Tryton connect-link tests');
 
-describe('connect links against Tryton', { skip: reason && process.env.CI !== 'true' ? reason : false }, () => {
+describe('connect links against Tryton', { skip: gate.skip }, () => {
   let tryton: TrytonServer;
   let store: Store;
   let dispose: () => Promise<void>;
   let app: FastifyInstance;
 
   before(async () => {
-    if (reason) throw new Error(`Tryton is required in CI: ${reason}`);
+    gate.require();
     tryton = await startTryton();
     ({ store, dispose } = await createTestStore('sqlite'));
     app = await appFor(store, { allowedOrigins: [new URL(tryton.url).host] });

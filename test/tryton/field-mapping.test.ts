@@ -7,17 +7,16 @@ import assert from 'node:assert/strict';
 import { before, after, it, describe } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { admin, bearer } from '../support/app.js';
-import { trytonAvailable, type TrytonServer } from '../support/tryton.js';
+import { trytonGate, type TrytonServer } from '../support/tryton.js';
 import { trytonApp, type TrytonApp } from '../support/tryton-app.js';
 import { PurchaseOrderLine, purchaseOrderFields } from '../../src/models/purchase-order.js';
 import type { Store } from '../../src/store/index.js';
 
 type Json = Record<string, any>;
 
-const reason = await trytonAvailable();
-if (reason && process.env.CI !== 'true') console.log(`Skipping field-mapping tests: ${reason}`);
+const gate = await trytonGate('field-mapping tests');
 
-describe('field mapping against Tryton', { skip: reason && process.env.CI !== 'true' ? reason : false }, () => {
+describe('field mapping against Tryton', { skip: gate.skip }, () => {
   let tryton: TrytonServer;
   let store: Store;
   let app: FastifyInstance;
@@ -26,7 +25,7 @@ describe('field mapping against Tryton', { skip: reason && process.env.CI !== 't
   let env: TrytonApp;
 
   before(async () => {
-    if (reason) throw new Error(`Tryton is required in CI: ${reason}`);
+    gate.require();
     env = await trytonApp({ name: 'Mapped', sync: true });
     ({ tryton, store, app, token, connectionId } = env);
   });

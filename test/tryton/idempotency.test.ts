@@ -8,14 +8,13 @@ import assert from 'node:assert/strict';
 import { before, after, it, describe } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { bearer } from '../support/app.js';
-import { trytonAvailable, type TrytonServer } from '../support/tryton.js';
+import { trytonGate, type TrytonServer } from '../support/tryton.js';
 import { trytonApp, type TrytonApp } from '../support/tryton-app.js';
 import { startFaultProxy, type FaultProxy } from '../../src/sandbox/fault-proxy.js';
 
-const reason = await trytonAvailable();
-if (reason && process.env.CI !== 'true') console.log(`Skipping the idempotency tests: ${reason}`);
+const gate = await trytonGate('idempotency tests');
 
-describe('idempotent creates against Tryton', { skip: reason && process.env.CI !== 'true' ? reason : false }, () => {
+describe('idempotent creates against Tryton', { skip: gate.skip }, () => {
   let tryton: TrytonServer;
   let proxy: FaultProxy;
   let app: FastifyInstance;
@@ -23,7 +22,7 @@ describe('idempotent creates against Tryton', { skip: reason && process.env.CI !
   let env: TrytonApp;
 
   before(async () => {
-    if (reason) throw new Error(`Tryton is required in CI: ${reason}`);
+    gate.require();
     env = await trytonApp({
       name: 'Lossy',
       // Every create is forwarded, done by Tryton, and its answer cut off.

@@ -8,13 +8,12 @@ import { before, after, it, describe } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { admin, appFor } from '../support/app.js';
 import { createTestStore } from '../support/stores.js';
-import { startTryton, trytonAvailable, type TrytonServer } from '../support/tryton.js';
+import { startTryton, trytonGate, type TrytonServer } from '../support/tryton.js';
 import type { Store } from '../../src/store/index.js';
 
-const reason = await trytonAvailable();
-if (reason && process.env.CI !== 'true') console.log(`Skipping Tryton re-authentication tests: ${reason}`);
+const gate = await trytonGate('Tryton re-authentication tests');
 
-describe('re-authentication', { skip: reason && process.env.CI !== 'true' ? reason : false }, () => {
+describe('re-authentication', { skip: gate.skip }, () => {
   let tryton: TrytonServer;
   let store: Store;
   let dispose: () => Promise<void>;
@@ -26,7 +25,7 @@ describe('re-authentication', { skip: reason && process.env.CI !== 'true' ? reas
   };
 
   before(async () => {
-    if (reason) throw new Error(`Tryton is required in CI: ${reason}`);
+    gate.require();
     tryton = await startTryton();
     ({ store, dispose } = await createTestStore('sqlite'));
   });

@@ -10,15 +10,14 @@ import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
 import { ADMIN_KEY, admin, bearer, testSecretBox } from '../support/app.js';
 import { createTestStore } from '../support/stores.js';
-import { startTryton, trytonAvailable, type TrytonServer } from '../support/tryton.js';
+import { startTryton, trytonGate, type TrytonServer } from '../support/tryton.js';
 import { startFaultProxy, type Fault, type FaultProxy } from '../../src/sandbox/fault-proxy.js';
 import { buildApp } from '../../src/server/app.js';
 import type { Store } from '../../src/store/index.js';
 
 type Json = Record<string, any>;
 
-const reason = await trytonAvailable();
-if (reason && process.env.CI !== 'true') console.log(`Skipping resilience tests: ${reason}`);
+const gate = await trytonGate('resilience tests');
 
 /** A small deterministic PRNG, so a failing run can be replayed. */
 function prng(seed: number): () => number {
@@ -26,7 +25,7 @@ function prng(seed: number): () => number {
   return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
 }
 
-describe('resilience against Tryton behind a fault proxy', { skip: reason && process.env.CI !== 'true' ? reason : false }, () => {
+describe('resilience against Tryton behind a fault proxy', { skip: gate.skip }, () => {
   let tryton: TrytonServer;
   let proxy: FaultProxy;
   let store: Store;
@@ -38,7 +37,7 @@ describe('resilience against Tryton behind a fault proxy', { skip: reason && pro
   const MAX_ATTEMPTS = 6;
 
   before(async () => {
-    if (reason) throw new Error(`Tryton is required in CI: ${reason}`);
+    gate.require();
     tryton = await startTryton();
     proxy = await startFaultProxy({ target: tryton.url, script: (req) => mode(req.n) });
     ({ store, dispose } = await createTestStore('sqlite'));

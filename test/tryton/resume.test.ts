@@ -10,12 +10,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { spawnProcess, type Spawned } from '../support/process.js';
-import { startTryton, trytonAvailable, type TrytonServer } from '../support/tryton.js';
+import { startTryton, trytonGate, type TrytonServer } from '../support/tryton.js';
 
 type Json = Record<string, any>;
 
-const reason = await trytonAvailable();
-if (reason && process.env.CI !== 'true') console.log(`Skipping Tryton resume test: ${reason}`);
+const gate = await trytonGate('Tryton resume test');
 
 function serve(dataDir: string): Spawned {
   return spawnProcess(process.execPath, ['bin/manifold.js', 'serve'], {
@@ -62,10 +61,10 @@ function countOrders(dataDir: string): number {
   }
 }
 
-describe('a killed sync resumes', { skip: reason && process.env.CI !== 'true' ? reason : false }, () => {
+describe('a killed sync resumes', { skip: gate.skip }, () => {
   let tryton: TrytonServer;
   before(async () => {
-    if (reason) throw new Error(`Tryton is required in CI: ${reason}`);
+    gate.require();
     tryton = await startTryton();
   });
   after(async () => tryton?.stop());

@@ -8,16 +8,15 @@ import { sql } from 'kysely';
 import type { FastifyInstance } from 'fastify';
 import { admin, appFor } from '../support/app.js';
 import { describeEachStore } from '../support/stores.js';
-import { startTryton, trytonAvailable, type TrytonServer } from '../support/tryton.js';
+import { startTryton, trytonGate, type TrytonServer } from '../support/tryton.js';
 
-const reason = await trytonAvailable();
-if (reason && process.env.CI !== 'true') console.log(`Skipping stored-secrets tests: ${reason}`);
+const gate = await trytonGate('stored-secrets tests');
 
 describeEachStore('no secret in any row', ({ store }) => {
   let tryton: TrytonServer;
   let app: FastifyInstance;
   before(async () => {
-    if (reason) throw new Error(`Tryton is required in CI: ${reason}`);
+    gate.require();
     tryton = await startTryton();
     app = await appFor(store(), { allowedOrigins: [new URL(tryton.url).host] });
   });
@@ -26,7 +25,7 @@ describeEachStore('no secret in any row', ({ store }) => {
     await tryton?.stop();
   });
 
-  it('stores credentials sealed and tokens hashed', { skip: reason && process.env.CI !== 'true' ? reason : false }, async () => {
+  it('stores credentials sealed and tokens hashed', { skip: gate.skip }, async () => {
     const res = await app.inject({
       method: 'POST', url: '/v1/connections', headers: admin,
       payload: { system: 'tryton', name: 'Rows', credentials: { instanceUrl: tryton.url, database: tryton.database, username: tryton.username, password: tryton.password } },

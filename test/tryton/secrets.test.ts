@@ -12,12 +12,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { spawnProcess, type Spawned } from '../support/process.js';
-import { startTryton, trytonAvailable, type TrytonServer } from '../support/tryton.js';
+import { startTryton, trytonGate, type TrytonServer } from '../support/tryton.js';
 
-const reason = await trytonAvailable();
-if (reason && process.env.CI !== 'true') console.log(`Skipping secrets tests: ${reason}`);
+const gate = await trytonGate('secrets tests');
 
-describe('secrets at rest and in logs', { skip: reason && process.env.CI !== 'true' ? reason : false }, () => {
+describe('secrets at rest and in logs', { skip: gate.skip }, () => {
   let tryton: TrytonServer;
   let server: Spawned | undefined;
   const dataDir = mkdtempSync(join(tmpdir(), 'manifold-secrets-'));
@@ -34,7 +33,7 @@ describe('secrets at rest and in logs', { skip: reason && process.env.CI !== 'tr
   };
 
   before(async () => {
-    if (reason) throw new Error(`Tryton is required in CI: ${reason}`);
+    gate.require();
     tryton = await startTryton();
   });
   after(async () => {

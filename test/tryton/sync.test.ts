@@ -9,15 +9,14 @@ import { before, after, it, describe } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { admin, appFor, bearer } from '../support/app.js';
 import { createTestStore } from '../support/stores.js';
-import { startTryton, trytonAvailable, type TrytonServer } from '../support/tryton.js';
+import { startTryton, trytonGate, type TrytonServer } from '../support/tryton.js';
 import type { Store } from '../../src/store/index.js';
 
 type Json = Record<string, any>;
 
-const reason = await trytonAvailable();
-if (reason && process.env.CI !== 'true') console.log(`Skipping Tryton end-to-end tests: ${reason}`);
+const gate = await trytonGate('Tryton end-to-end tests');
 
-describe('Tryton end to end', { skip: reason && process.env.CI !== 'true' ? reason : false }, () => {
+describe('Tryton end to end', { skip: gate.skip }, () => {
   let tryton: TrytonServer;
   let store: Store;
   let dispose: () => Promise<void>;
@@ -26,7 +25,7 @@ describe('Tryton end to end', { skip: reason && process.env.CI !== 'true' ? reas
   let token: string;
 
   before(async () => {
-    if (reason) throw new Error(`Tryton is required in CI: ${reason}`);
+    gate.require();
     tryton = await startTryton();
     ({ store, dispose } = await createTestStore('sqlite'));
     app = await appFor(store, { allowedOrigins: [new URL(tryton.url).host] });

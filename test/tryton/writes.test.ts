@@ -7,22 +7,21 @@ import assert from 'node:assert/strict';
 import { before, after, it, describe } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { admin, bearer } from '../support/app.js';
-import { trytonAvailable, type TrytonServer } from '../support/tryton.js';
+import { trytonGate, type TrytonServer } from '../support/tryton.js';
 import { trytonApp, type TrytonApp } from '../support/tryton-app.js';
 
 type Json = Record<string, any>;
 
-const reason = await trytonAvailable();
-if (reason && process.env.CI !== 'true') console.log(`Skipping Tryton write tests: ${reason}`);
+const gate = await trytonGate('Tryton write tests');
 
-describe('writes against Tryton', { skip: reason && process.env.CI !== 'true' ? reason : false }, () => {
+describe('writes against Tryton', { skip: gate.skip }, () => {
   let tryton: TrytonServer;
   let app: FastifyInstance;
   let token: string;
   let env: TrytonApp;
 
   before(async () => {
-    if (reason) throw new Error(`Tryton is required in CI: ${reason}`);
+    gate.require();
     env = await trytonApp({ name: 'Writes', sync: true });
     ({ tryton, app, token } = env);
   });

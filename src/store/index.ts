@@ -62,3 +62,4 @@ export type {
 export type { EventRow, EventType, EventsRepo, NewEvent } from './repos/events.js';
 export { linkStatus } from './repos/connect-links.js';
 export type { ConnectLinkRow, ConnectLinkStatus, ConnectLinksRepo, NewConnectLink } from './repos/connect-links.js';
+export type { CxmlDocumentRow, CxmlIntakeRepo, CxmlIntakeRow, CxmlOrderRow, CxmlOrderState } from './repos/cxml-intake.js';

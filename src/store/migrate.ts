@@ -9,6 +9,7 @@ import { initialMigration } from './migrations/0001_initial.js';
 import { connectLinksMigration } from './migrations/0002_connect_links.js';
 import { syncIntervalMigration } from './migrations/0003_sync_interval.js';
 import { outboundPolicyMigration } from './migrations/0004_outbound_policy.js';
+import { cxmlIntakeMigration } from './migrations/0005_cxml_intake.js';
 import type { Database } from './schema.js';
 
 export function migrations(dialect: DialectName): Record<string, Migration> {
@@ -18,6 +19,7 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
     '0002_connect_links': connectLinksMigration(c),
     '0003_sync_interval': syncIntervalMigration(c),
     '0004_outbound_policy': outboundPolicyMigration(c),
+    '0005_cxml_intake': cxmlIntakeMigration(c),
   };
 }
 

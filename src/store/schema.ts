@@ -116,6 +116,43 @@ export interface ConnectLinksTable {
   connection_id: string | null;
 }
 
+export interface CxmlIntakesTable {
+  connection_id: string;
+  settings: string;
+  /** Sealed by the caller (SecretBox); never decrypted by the store. */
+  secrets: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CxmlIntakeTokensTable {
+  hash: string;
+  connection_id: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface CxmlOrdersTable {
+  connection_id: string;
+  order_id: string;
+  record_id: string;
+  order_version: number;
+  state: string;
+  last_payload_id: string;
+  updated_at: string;
+}
+
+export interface CxmlDocumentsTable {
+  connection_id: string;
+  payload_id: string;
+  content_hash: string;
+  order_id: string;
+  type: string;
+  order_version: number | null;
+  outcome: string;
+  received_at: string;
+}
+
 export interface Database {
   connections: ConnectionsTable;
   tokens: TokensTable;
@@ -126,4 +163,8 @@ export interface Database {
   idempotency_keys: IdempotencyKeysTable;
   events: EventsTable;
   connect_links: ConnectLinksTable;
+  cxml_intakes: CxmlIntakesTable;
+  cxml_intake_tokens: CxmlIntakeTokensTable;
+  cxml_orders: CxmlOrdersTable;
+  cxml_documents: CxmlDocumentsTable;
 }

@@ -3,6 +3,7 @@ import { ping, type DialectName } from './db.js';
 import { createCheckpointsRepo, type CheckpointsRepo } from './repos/checkpoints.js';
 import { createConnectionsRepo, type ConnectionsRepo } from './repos/connections.js';
 import { createConnectLinksRepo, type ConnectLinksRepo } from './repos/connect-links.js';
+import { createCxmlIntakeRepo, type CxmlIntakeRepo } from './repos/cxml-intake.js';
 import { createEventsRepo, type EventsRepo } from './repos/events.js';
 import { createFieldMappingsRepo, type FieldMappingsRepo } from './repos/field-mappings.js';
 import { createIdempotencyRepo, type IdempotencyRepo } from './repos/idempotency.js';
@@ -21,6 +22,7 @@ export interface Repos {
   idempotency: IdempotencyRepo;
   events: EventsRepo;
   connectLinks: ConnectLinksRepo;
+  cxmlIntake: CxmlIntakeRepo;
 }
 
 export interface Store extends Repos {
@@ -46,6 +48,7 @@ export function createRepos(db: Kysely<Database>): Repos {
     idempotency: createIdempotencyRepo(db),
     events: createEventsRepo(db),
     connectLinks: createConnectLinksRepo(db),
+    cxmlIntake: createCxmlIntakeRepo(db),
   };
 }
 

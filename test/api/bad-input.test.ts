@@ -113,7 +113,11 @@ describeEachStore('bad input', ({ store }) => {
 
   it('invalid JSON, oversized and mistyped bodies are refused on every route that takes a body', async () => {
     const bodyRoutes = Object.entries(doc.paths as Json).flatMap(([path, item]) =>
-      Object.keys(item as Json).filter((m) => ['post', 'put', 'patch'].includes(m)).map((m) => [m, path] as const),
+      Object.keys(item as Json)
+        .filter((m) => ['post', 'put', 'patch'].includes(m))
+        // Only JSON bodies: a route that takes another format (the cXML intake) answers in that format.
+        .filter((m) => (item as Json)[m].requestBody?.content?.['application/json'] !== undefined || !(item as Json)[m].requestBody)
+        .map((m) => [m, path] as const),
     );
     assert.ok(bodyRoutes.length >= 1);
     for (const [method, path] of bodyRoutes) {

@@ -63,7 +63,10 @@ export interface ConnectionsRepo {
 }
 
 /** The tables whose rows belong to a connection, deleted with it. request_log is kept on purpose. */
-const DEPENDENT_TABLES = ['tokens', 'records', 'sync_checkpoints', 'field_mappings', 'idempotency_keys', 'events'] as const;
+const DEPENDENT_TABLES = [
+  'tokens', 'records', 'sync_checkpoints', 'field_mappings', 'idempotency_keys', 'events',
+  'cxml_intakes', 'cxml_intake_tokens', 'cxml_orders', 'cxml_documents',
+] as const;
 
 export function createConnectionsRepo(db: Kysely<Database>): ConnectionsRepo {
   return {

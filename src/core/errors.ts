@@ -66,6 +66,10 @@ export const errorCatalogue = {
     status: 422, type: 'invalid_request_error', retryable: false, source: 'system',
     message: 'The connected system rejected these credentials; check them and try again.',
   },
+  system_permission_denied: {
+    status: 403, type: 'permission_error', retryable: false, source: 'system',
+    message: 'The connected system refused: the user Manifold logs in as lacks an access right there; the message says which to grant.',
+  },
   instance_url_not_allowed: {
     status: 422, type: 'invalid_request_error', retryable: false, source: 'manifold',
     message: 'This instance URL points to an address Manifold is not allowed to reach.',

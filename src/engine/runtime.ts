@@ -25,6 +25,11 @@ export class ConnectorRuntime {
   private readonly cache = new Map<string, { credentials: string | null; live: Live }>();
   /** One guard per connection for the life of the process: a new password does not reset a breaker. */
   private readonly guards = new Map<string, { system: string; guard: ConnectionGuard }>();
+  /**
+   * Guards shared by the connections of one budget (connector id + its budgetKey): a system that
+   * limits an organisation sees one budget however many connections reach that organisation.
+   */
+  private readonly shared = new Map<string, ConnectionGuard>();
   /** Every outbound socket goes through the address policy (see kit/guarded-agent). */
   private readonly agent: Dispatcher;
 
@@ -52,7 +57,9 @@ export class ConnectorRuntime {
   /** A client for credentials not stored yet (the live check before a connection is created). */
   probe(system: string, credentials: Record<string, unknown>): Live {
     const connector = this.connector(system);
-    const http = new HttpClient({ policy: connector.http, dispatcher: this.agent });
+    // The live check spends the organisation's budget too, where the system keeps one.
+    const guard = connector.budgetKey ? this.sharedGuard(connector, credentials) : undefined;
+    const http = new HttpClient({ policy: connector.http, dispatcher: this.agent, guard });
     return { connector, client: connector.connect(credentials, http), http };
   }
 
@@ -65,19 +72,31 @@ export class ConnectorRuntime {
     const credentials = connection.credentials ? this.box.openJson(connection.credentials) : {};
     // The connection's own limits win over its connector's.
     const policy = { ...connector.http, ...(connection.outboundPolicy ?? {}) };
-    const http = new HttpClient({ policy, dispatcher: this.agent, guard: this.guard(connection.id, connector), onCall: (r) => this.onCall?.(connection.id, connection.system, r) });
+    const http = new HttpClient({ policy, dispatcher: this.agent, guard: this.guard(connection.id, connector, credentials), onCall: (r) => this.onCall?.(connection.id, connection.system, r) });
     const live = { connector, client: connector.connect(credentials, http), http };
     this.cache.set(connection.id, { credentials: key, live });
     return live;
   }
 
-  private guard(connectionId: string, connector: ConnectorDefinition<unknown>): ConnectionGuard {
+  private guard(connectionId: string, connector: ConnectorDefinition<unknown>, credentials: Record<string, unknown>): ConnectionGuard {
+    const guard = connector.budgetKey ? this.sharedGuard(connector, credentials) : undefined;
     let entry = this.guards.get(connectionId);
-    if (!entry) {
-      entry = { system: connector.id, guard: new ConnectionGuard(connector.rateBudget, this.breaker) };
+    // New credentials may name another organisation: the connection follows its budget.
+    if (!entry || (guard && entry.guard !== guard)) {
+      entry = { system: connector.id, guard: guard ?? new ConnectionGuard(connector.rateBudget, this.breaker) };
       this.guards.set(connectionId, entry);
     }
     return entry.guard;
+  }
+
+  private sharedGuard(connector: ConnectorDefinition<unknown>, credentials: Record<string, unknown>): ConnectionGuard {
+    const key = `${connector.id}\u0000${connector.budgetKey!(credentials)}`;
+    let guard = this.shared.get(key);
+    if (!guard) {
+      guard = new ConnectionGuard(connector.rateBudget, this.breaker);
+      this.shared.set(key, guard);
+    }
+    return guard;
   }
 
   /** Circuit state per connection that has made calls in this process. */
@@ -85,10 +104,13 @@ export class ConnectorRuntime {
     return [...this.guards.entries()].map(([connectionId, { system, guard }]) => ({ connectionId, system, circuit: guard.circuit, reopensInMs: guard.reopensInMs, pausedForMs: guard.pausedForMs }));
   }
 
-  /** The instance URL a connection's credentials name, if its connector has one. */
+  /** The instance URL of a connection: derived by its connector (from a region, say), or as its credentials name it. */
   instanceUrlOf(connection: ConnectionRow): string | undefined {
     if (!connection.credentials) return undefined;
-    const url = this.box.openJson(connection.credentials).instanceUrl;
+    const credentials = this.box.openJson(connection.credentials);
+    const derived = this.find(connection.system)?.instanceUrl?.(credentials);
+    if (derived !== undefined) return derived;
+    const url = credentials.instanceUrl;
     return typeof url === 'string' ? url : undefined;
   }
 

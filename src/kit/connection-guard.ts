@@ -1,8 +1,10 @@
 /**
  * What stands between Manifold and one connection's system, shared by sync and live calls:
- * - a rate budget (token bucket from the connector's declared limits), paused as a whole when
- *   the system says so (Retry-After, X-RateLimit-Remaining: 0), so Manifold never pushes a
- *   system past its documented rate;
+ * - a rate budget (token bucket from the connector's declared limits, plus quotas over windows
+ *   such as 50 per minute and 8,000 per day, see rate-windows.ts), paused as a whole when the
+ *   system says so (Retry-After, X-RateLimit-Remaining: 0) or throttles without saying for how
+ *   long (a bare 429: paused longer each time in a row), so Manifold never pushes a system past
+ *   its documented rate;
  * - a cap on calls in flight (cockatiel bulkhead);
  * - a circuit breaker (cockatiel): a run of failures opens it, calls then fail at once with
  *   503 system_unavailable and Retry-After; after a pause one probe call half-opens it, and a
@@ -12,6 +14,7 @@ import { BrokenCircuitError, BulkheadRejectedError, CircuitState, bulkhead, circ
 import { AddressRefused } from './guarded-agent.js';
 import type { RateBudget } from './definition.js';
 import { SystemFailure } from './failure.js';
+import { RateWindows } from './rate-windows.js';
 
 export interface BreakerOptions {
   /** Consecutive failed calls that open the circuit. */
@@ -85,6 +88,9 @@ export class ConnectionGuard {
   private refilledAt: number;
   private pausedUntil = 0;
   private openedAt = 0;
+  /** Throttled answers in a row without a said wait (bare 429s); 0 once a call gets through. */
+  private throttles = 0;
+  private readonly windows: RateWindows | undefined;
   private readonly breaker: CircuitBreakerPolicy;
   private readonly bulkhead: BulkheadPolicy;
 
@@ -95,6 +101,7 @@ export class ConnectionGuard {
   ) {
     this.tokens = budget.burst;
     this.refilledAt = now();
+    this.windows = budget.windows?.length ? new RateWindows(budget.windows) : undefined;
     // Failures: answers the caller marks failed (5xx), and anything thrown on the way — a reset,
     // a refused connection, a timeout — except an address the policy refused (a config problem).
     this.breaker = circuitBreaker(handleWhen((err) => !(err instanceof AddressRefused) && !(err instanceof SystemFailure && err.failureClass === 'config')), {
@@ -124,7 +131,24 @@ export class ConnectionGuard {
     return Math.max(0, this.pausedUntil - this.now());
   }
 
-  /** Ms to wait for a call's turn under the budget, taking the token now. */
+  /**
+   * The system throttled a call without saying for how long (a bare 429): every call to it
+   * pauses, for `backoff(n)` ms where n counts such answers in a row — so a run of 429s backs
+   * off exponentially instead of hammering. Answers the pause.
+   */
+  throttled(backoff: (inARow: number) => number): number {
+    this.throttles += 1;
+    const ms = backoff(this.throttles);
+    this.pause(ms);
+    return ms;
+  }
+
+  /** A call got an answer other than a throttle: the next bare 429 starts the backoff again. */
+  answered(): void {
+    this.throttles = 0;
+  }
+
+  /** Ms to wait for a call's turn under the budget and every window, taking the token now. */
   private reserve(): number {
     const now = this.now();
     const rate = this.budget.requestsPerSecond / 1000;
@@ -132,7 +156,8 @@ export class ConnectionGuard {
     this.refilledAt = now;
     this.tokens -= 1;
     const budgetWait = this.tokens >= 0 ? 0 : -this.tokens / rate;
-    return Math.max(budgetWait, this.pausedUntil - now);
+    const from = now + Math.max(budgetWait, this.pausedUntil - now);
+    return (this.windows ? this.windows.earliest(from) : from) - now;
   }
 
   /**
@@ -144,18 +169,18 @@ export class ConnectionGuard {
     // Fail fast while open; once the pause is over, the breaker lets one probe through itself.
     if (this.circuit === 'open' && this.reopensInMs > 0) throw this.openFailure();
     const wait = this.reserve();
-    if (wait > 0) {
-      if (this.now() + wait > opts.deadline) {
-        this.tokens += 1; // not taken after all
-        throw new SystemFailure('transient', {
-          code: 'rate_limited',
-          source: 'manifold',
-          message: 'Calls to this system are paused or over its rate budget for longer than this request can wait.',
-          retryAfterMs: wait,
-        });
-      }
-      await opts.sleep(wait);
+    if (wait > 0 && this.now() + wait > opts.deadline) {
+      this.tokens += 1; // not taken after all
+      throw new SystemFailure('transient', {
+        code: 'rate_limited',
+        source: 'manifold',
+        message: 'Calls to this system are paused or over its rate budget for longer than this request can wait.',
+        retryAfterMs: wait,
+      });
     }
+    // Counted in the windows now, before any await, so concurrent callers see it.
+    this.windows?.take(this.now() + wait);
+    if (wait > 0) await opts.sleep(wait);
     try {
       return await this.bulkhead.execute(() =>
         this.breaker.execute(async () => {

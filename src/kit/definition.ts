@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import type { EntityKey } from '../models/registry.js';
 import type { HttpClient, HttpPolicy, OutboundRequest, OutboundResponse } from './http.js';
-import type { ResourceWrites } from './writes.js';
+import type { AcknowledgedWrites, ResourceWrites } from './writes.js';
 import type { EntityMapping } from './mapping.js';
 
 export const systemCategories = ['erp', 'cmms', 's2p'] as const;
@@ -30,8 +30,19 @@ export const RateBudget = z.object({
   requestsPerSecond: z.number().positive().describe('Sustained calls per second the system is documented (or measured) to bear.'),
   burst: z.number().int().positive().describe('Calls allowed at once above the sustained rate.'),
   maxConcurrent: z.number().int().positive().describe('Calls in flight at once per connection.'),
+  windows: z
+    .array(
+      z.object({
+        requests: z.number().int().positive().describe('Calls allowed in the window.'),
+        seconds: z.number().positive().describe('Length of the window in seconds (a sliding window unless resetAt says otherwise).'),
+        resetAt: z.enum(['midnight-utc']).optional().describe('The window is a calendar period whose count resets at this moment (e.g. a daily quota that resets at midnight UTC).'),
+      }),
+    )
+    .optional()
+    .describe('Quotas over windows (e.g. 50 per minute and 8,000 per day): a call waits for room in every window and is never sent over one.'),
 });
 export type RateBudget = z.infer<typeof RateBudget>;
+export type RateWindow = NonNullable<RateBudget['windows']>[number];
 
 /** Builds the zod schema of a connector's credentials from its field list (one source of truth). */
 export function credentialsSchema(fields: readonly CredentialField[]): z.ZodObject {
@@ -78,16 +89,26 @@ export interface ResourceDefinition<Client = unknown, Raw = unknown> {
   remoteId(raw: Raw): string;
   /** The record's own times (ISO 8601 UTC); updatedAt falls back to createdAt where the system has no change time. */
   times(raw: Raw): { createdAt: string | null; updatedAt: string | null };
-  list(client: Client, opts: ListOptions): AsyncIterable<RawPage>;
+  /**
+   * Every record, page by page. Absent when the system has no way to list the entity (a
+   * write-only resource): sync skips it and Manifold holds what is written through it.
+   */
+  list?(client: Client, opts: ListOptions): AsyncIterable<RawPage>;
   /** Every remote id that exists now: lets an incremental sync see deletions. */
   listIds?(client: Client): Promise<string[]>;
-  get(client: Client, remoteId: string): Promise<unknown | undefined>;
+  /**
+   * One record by remote id (undefined: the system has no such record). Absent when the system
+   * cannot read the entity back: writes then store what the system acknowledged (see writes.ts).
+   */
+  get?(client: Client, remoteId: string): Promise<unknown | undefined>;
+  /** Why the system cannot list or read the entity, when list or get is absent (capabilities, sync). */
+  readNotes?: string;
   /** Pure and total: never I/O, never throws on a missing optional field. */
   toUnified(raw: Raw, ctx: MapContext): Record<string, unknown>;
   /** Records per page when listing (the system's maximum or a measured sweet spot). */
   pageSize?: number;
-  /** What the system lets Manifold write, and how; absent: read only. */
-  writes?: ResourceWrites<Client>;
+  /** What the system lets Manifold write, and how; absent: read only. Without `get`, writes answer what the system acknowledged. */
+  writes?: ResourceWrites<Client> | AcknowledgedWrites<Client>;
   /** The default field mapping, as data: where every unified field comes from, or why it is null. */
   mapping?: EntityMapping;
 }
@@ -107,12 +128,29 @@ export interface ConnectorDefinition<Client = unknown> {
   /** Auth guide (markdown) for a non-technical admin: where to find each value. */
   authGuide: string;
   rateBudget: RateBudget;
+  /**
+   * Whose budget a connection spends, when the system limits an organisation rather than a
+   * connection: connections of this connector with the same key share one guard (budget, pause,
+   * breaker). Absent: every connection has its own.
+   */
+  budgetKey?(credentials: Record<string, unknown>): string;
+  /**
+   * The base URL the connection's calls go to, when it is derived (from a region, say) rather
+   * than typed in as `instanceUrl`: the passthrough is confined to it. Absent: `instanceUrl`.
+   */
+  instanceUrl?(credentials: Record<string, unknown>): string | undefined;
   http?: Partial<HttpPolicy>;
   /** Builds a client for one connection; no I/O happens until it is used. */
   connect(credentials: Record<string, unknown>, http: HttpClient): Client;
   /** A cheap live call proving the credentials work; throws a SystemFailure when they do not. */
   verify(client: Client): Promise<VerifyResult>;
   resources: Partial<Record<EntityKey, ResourceDefinition<Client, never>>>;
+  /**
+   * Documents the system pushes to Manifold (absent: none). `cxml`: it sends purchase orders as
+   * cXML OrderRequests to the connection's intake (src/kit/cxml); `senders` names the products
+   * that do, `notes` (markdown) where the customer admin sets it up.
+   */
+  orderIntake?: { cxml: { senders: readonly string[]; notes?: string } };
   /** Sends a raw request (already confined to the instance by the kit) with the connection's auth. */
   passthrough?(client: Client, req: { method: OutboundRequest['method']; url: string; headers: Record<string, string>; body?: string }): Promise<OutboundResponse>;
 }
@@ -125,7 +163,12 @@ export function defineConnector<Client>(def: ConnectorDefinition<Client>): Conne
   return def;
 }
 
+/** A resource the system can list and read by id (most are). */
+export type ReadableResource<Client, Raw> = ResourceDefinition<Client, Raw> & Required<Pick<ResourceDefinition<Client, Raw>, 'list' | 'get'>>;
+
 /** Keeps a resource's Raw type tied to its functions while storing it in the connector's map. */
+export function defineResource<Client, Raw>(def: ReadableResource<Client, Raw>): ReadableResource<Client, never>;
+export function defineResource<Client, Raw>(def: ResourceDefinition<Client, Raw>): ResourceDefinition<Client, never>;
 export function defineResource<Client, Raw>(def: ResourceDefinition<Client, Raw>): ResourceDefinition<Client, never> {
   return def as unknown as ResourceDefinition<Client, never>;
 }

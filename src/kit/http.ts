@@ -32,6 +32,8 @@ export interface OutboundRequest {
   followRedirects?: boolean;
   /** Total time for every attempt and wait of this call (overrides the policy's). */
   deadlineMs?: number;
+  /** A 5xx that is the system's answer, not its failure (SOAP faults come as HTTP 500): not counted by the circuit breaker. */
+  isAnswer?(res: OutboundResponse): boolean;
 }
 
 export interface OutboundResponse {
@@ -62,6 +64,10 @@ export interface HttpPolicy {
   retryStatuses: readonly number[];
   /** Total time a call may take, every attempt and wait included. */
   deadlineMs: number;
+  /** First pause after a 429 that says nothing of how long to wait; doubled for each one in a row. */
+  throttleBaseMs: number;
+  /** Longest such pause. */
+  throttleMaxMs: number;
 }
 
 export const defaultPolicy: HttpPolicy = {
@@ -71,6 +77,8 @@ export const defaultPolicy: HttpPolicy = {
   maxDelayMs: 5_000,
   retryStatuses: [429, 502, 503, 504],
   deadlineMs: 60_000,
+  throttleBaseMs: 1_000,
+  throttleMaxMs: 60_000,
 };
 
 export interface HttpClientOptions {
@@ -132,16 +140,32 @@ export class HttpClient {
     return Math.round((this.opts.random ?? Math.random)() * ceiling);
   }
 
-  /** How long the system asked Manifold to hold off, from Retry-After or an exhausted rate-limit header. */
+  /**
+   * A pause after the n-th bare 429 in a row: exponential (base·2^(n-1), capped) with "equal
+   * jitter" — at least half of it, so a throttled connection never comes straight back.
+   */
+  throttleBackoff(inARow: number): number {
+    const ceiling = Math.min(this.policy.throttleMaxMs, this.policy.throttleBaseMs * 2 ** (inARow - 1));
+    return Math.round(ceiling / 2 + (this.opts.random ?? Math.random)() * (ceiling / 2));
+  }
+
+  /** How long the system asked Manifold to hold off (a bare 429: one second, when nothing better is known). */
   static holdOffMs(res: OutboundResponse): number | undefined {
+    return HttpClient.saidHoldOffMs(res) ?? (res.status === 429 ? 1000 : undefined);
+  }
+
+  /** How long the system said to hold off, from Retry-After or an exhausted rate-limit header; undefined when it did not say. */
+  static saidHoldOffMs(res: OutboundResponse): number | undefined {
     const retryAfter = parseRetryAfter(res.headers['retry-after']);
     if (retryAfter !== undefined && (res.status === 429 || res.status === 503)) return retryAfter;
-    // Vendors' X-RateLimit-Remaining / X-RateLimit-Reset (seconds from now, or an epoch in seconds).
-    if (res.headers['x-ratelimit-remaining'] === '0') {
-      const reset = Number(res.headers['x-ratelimit-reset']);
+    // Vendors' X-RateLimit-Remaining / X-RateLimit-Reset (seconds from now, or an epoch in seconds),
+    // also spelled X-Rate-Limit-Remaining / X-Rate-Limit-Reset (MaintainX).
+    const remaining = res.headers['x-ratelimit-remaining'] ?? res.headers['x-rate-limit-remaining'];
+    if (remaining === '0') {
+      const reset = Number(res.headers['x-ratelimit-reset'] ?? res.headers['x-rate-limit-reset']);
       if (Number.isFinite(reset) && reset > 0) return reset > 1e9 ? Math.max(0, reset * 1000 - Date.now()) : reset * 1000;
     }
-    return res.status === 429 ? 1000 : undefined;
+    return undefined;
   }
 
   async send(req: OutboundRequest): Promise<OutboundResponse> {
@@ -154,7 +178,7 @@ export class HttpClient {
       let res: OutboundResponse;
       try {
         res = guard
-          ? await guard.run(() => this.once(req), { deadline, failed: (r) => r.status >= 500, sleep: (ms) => this.sleep(ms) })
+          ? await guard.run(() => this.once(req), { deadline, failed: (r) => r.status >= 500 && !req.isAnswer?.(r), sleep: (ms) => this.sleep(ms) })
           : await this.once(req);
       } catch (err) {
         // The guard's own refusals (budget, open circuit) are final for this call.
@@ -173,7 +197,12 @@ export class HttpClient {
         await this.sleep(wait);
         continue;
       }
-      const holdOff = HttpClient.holdOffMs(res);
+      // A 429 that does not say how long (Proactis answers a bare {"message":"Limit Exceeded"})
+      // backs off exponentially, connection-wide with a guard, longer for each one in a row.
+      const said = HttpClient.saidHoldOffMs(res);
+      const throttled = res.status === 429 && said === undefined;
+      const holdOff = throttled ? (guard ? guard.throttled((n) => this.throttleBackoff(n)) : this.throttleBackoff(attempt)) : said;
+      if (res.status !== 429) guard?.answered();
       if (holdOff !== undefined) guard?.pause(holdOff);
       const wait = holdOff ?? this.backoff(attempt);
       const retryable = this.policy.retryStatuses.includes(res.status) && attempt < attempts && Date.now() + wait < deadline;

@@ -39,6 +39,8 @@ import { registerSystemRoutes, type SandboxEntry } from './routes/systems.js';
 import { registerConnectLinkRoutes } from './routes/connect-links.js';
 import { registerConnectSessionRoutes } from './routes/connect-session.js';
 import { registerPages, WEB_DIST_DIR } from './routes/pages.js';
+import { registerCxmlIntakeRoutes } from './routes/cxml-intake.js';
+import { registerCxmlIntakeSettingsRoutes } from './routes/cxml-intake-settings.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -163,6 +165,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerSystemRoutes(app, { runtime, sandbox });
   registerConnectLinkRoutes(app, { store: deps.store, runtime });
   registerConnectSessionRoutes(app, { store: deps.store, runtime, box: deps.secretBox, jobs, sandbox });
+  registerCxmlIntakeSettingsRoutes(app, { store: deps.store, runtime, box: deps.secretBox });
+  registerCxmlIntakeRoutes(app, { store: deps.store, runtime, box: deps.secretBox });
   registerPages(app, { distDir: deps.webDistDir ?? WEB_DIST_DIR });
   let pruneTimer: NodeJS.Timeout | undefined;
   app.addHook('onClose', async () => clearInterval(pruneTimer));

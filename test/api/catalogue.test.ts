@@ -31,7 +31,8 @@ describeEachStore('catalogue', ({ store }) => {
         for (const f of s.credentialFields) assert.ok(f.help.length > 20, `${s.id}.${f.name} has help a person can use`);
         assert.ok(s.authGuide.startsWith('#') && s.authGuide.length > 200, 'an auth guide in markdown');
         assert.deepEqual(Object.keys(s.entities).sort(), Object.keys(def.resources).sort());
-        assert.equal(s.entities.purchaseOrders?.list, true);
+        // An entity is listable exactly when its resource can list (a write-only gateway, such as PROACTIS P2P's, cannot).
+        for (const [entity, coverage] of Object.entries(s.entities)) assert.equal((coverage as any).list, Boolean((def.resources as Record<string, { list?: unknown }>)[entity]?.list), `${s.id}.${entity}`);
         assert.equal(s.sandbox, null, 'no sandbox listed when none runs');
       }
     }

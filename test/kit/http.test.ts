@@ -81,6 +81,18 @@ describe('outbound HTTP', () => {
     assert.ok(guard.pausedForMs > 0 || sleeps.length > 0);
   });
 
+  it('on a 429 without Retry-After, waits what an exhausted X-Rate-Limit-Reset says (either spelling)', async () => {
+    for (const prefix of ['x-rate-limit', 'x-ratelimit']) {
+      hits = 0;
+      script = (n, res) => (n === 1 ? res.writeHead(429, { [`${prefix}-remaining`]: '0', [`${prefix}-reset`]: '7' }).end('{"error":"Too many requests"}') : res.writeHead(200).end('ok'));
+      const { http, sleeps } = client();
+      assert.equal((await http.send({ method: 'GET', url: base, idempotent: true })).status, 200);
+      assert.deepEqual(sleeps, [7000], prefix);
+      assert.equal(HttpClient.holdOffMs({ status: 200, headers: { [`${prefix}-remaining`]: '0', [`${prefix}-reset`]: '3' }, text: '' }), 3000, 'an exhausted window pauses before any 429');
+      assert.equal(HttpClient.holdOffMs({ status: 200, headers: { [`${prefix}-remaining`]: '1', [`${prefix}-reset`]: '3' }, text: '' }), undefined);
+    }
+  });
+
   it('classifies a timeout and a reset, and retries them for idempotent calls', async () => {
     hits = 0;
     script = () => {}; // never answers

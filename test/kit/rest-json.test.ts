@@ -41,6 +41,11 @@ describe('REST transport with basic auth', () => {
     assert.equal((await transport().request({ method: 'DELETE', path: 'empty' })).body, undefined);
   });
 
+  it('repeats the key for an array query value', async () => {
+    const res = await transport().request<{ url: string }>({ method: 'GET', path: '/items', query: { expand: ['asset', 'location'], 'updatedAt[gte]': '2026-01-01T00:00:00.000Z', none: [] } });
+    assert.equal(res.body.url, '/api/v2/items?expand=asset&expand=location&updatedAt%5Bgte%5D=2026-01-01T00%3A00%3A00.000Z');
+  });
+
   it('classifies refusals and refuses what is not JSON', async () => {
     await assert.rejects(transport('wrong').request({ method: 'GET', path: '/items' }), (e: unknown) => e instanceof SystemFailure && e.code === 'invalid_credentials' && e.failureClass === 'config');
     await assert.rejects(transport().request({ method: 'GET', path: '/nothing' }), (e: unknown) => e instanceof SystemFailure && e.status === 404);

@@ -22,6 +22,23 @@ function expectedHash(parts: Record<string, unknown>): string {
 }
 
 describeEachStore('records repo', ({ store }) => {
+  it('a record whose system keeps no change time is not a new version at every sync', async () => {
+    const s = store();
+    const c = await makeConnection(s);
+    // updatedAt is when Manifold saw the record (the system has no times): each sync sees a later one.
+    const first = recordInput(c.id, PO, 'no-times');
+    const seen = (ms: number, data = first.data) => ({ ...first, data, createdAt: null, updatedAt: at(ms), updatedAtObserved: true, syncedAt: at(ms) });
+    assert.equal((await s.records.upsert(seen(0))).outcome, 'created');
+    const again = await s.records.upsert(seen(60_000));
+    assert.equal(again.outcome, 'unchanged');
+    assert.equal(again.record.version, 1);
+    assert.equal(again.record.updatedAt, at(0), 'the first sighting stays the change time');
+    const changed = await s.records.upsert(seen(120_000, { ...first.data, number: 'PO-renamed' }));
+    assert.equal(changed.outcome, 'updated');
+    assert.equal(changed.record.version, 2);
+    assert.equal(changed.record.updatedAt, at(120_000), 'a real change is dated when it was seen');
+  });
+
   it('walk created → unchanged → updated → deleted → restored, with versions', async () => {
     const s = store();
     const c = await makeConnection(s);

@@ -10,13 +10,15 @@ import { createConnection } from '../../src/engine/connections.js';
 import { entityByKey } from '../../src/models/registry.js';
 import type { PurchaseOrder } from '../../src/models/purchase-order.js';
 import { buildApp } from '../../src/server/app.js';
+import type { ConnectorMap } from '../../src/engine/runtime.js';
 import type { Store } from '../../src/store/index.js';
 
 export const ADMIN_KEY = 'mfa_test-admin-key-0123456789abcdefghijklmnop';
 
 export const testSecretBox = new SecretBox(randomBytes(32));
 
-export async function appFor(store: Store, opts: { bodyLimit?: number; allowedOrigins?: string[] } = {}): Promise<FastifyInstance> {
+/** `connectors` replaces the built-in ones (e.g. a test connector); absent: the built-in ones. */
+export async function appFor(store: Store, opts: { bodyLimit?: number; allowedOrigins?: string[]; connectors?: ConnectorMap } = {}): Promise<FastifyInstance> {
   return buildApp({
     store,
     adminKey: ADMIN_KEY,
@@ -24,6 +26,7 @@ export async function appFor(store: Store, opts: { bodyLimit?: number; allowedOr
     bodyLimit: opts.bodyLimit,
     secretBox: testSecretBox,
     addressPolicy: { allowPrivateNetworks: false, allowedOrigins: new Set(opts.allowedOrigins ?? []) },
+    ...(opts.connectors ? { connectors: opts.connectors } : {}),
   });
 }
 

@@ -114,7 +114,7 @@ await withTryton('tryton client', (server) => {
     assert.match((await tryton.verify(reader)).summary, /manifold-reader/);
     for (const [key, res] of Object.entries(tryton.resources) as [EntityKey, NonNullable<(typeof tryton.resources)[EntityKey]>][]) {
       const records: unknown[] = [];
-      for await (const page of res.list(reader, { pageSize: 500 })) records.push(...page.records);
+      for await (const page of res.list!(reader, { pageSize: 500 })) records.push(...page.records);
       assert.equal(records.length, (await res.listIds!(admin)).length, key);
     }
   });

@@ -139,7 +139,7 @@ const mapCtx: MapContext = { connectionId: 'conn_m', refId: (e, r) => recordId('
 /** The native records as the sync stores them (remoteData): what list() gives, unchanged. */
 async function synced(client: TrytonClient, res: Resource): Promise<Record<string, unknown>[]> {
   const out: Record<string, unknown>[] = [];
-  for await (const page of res.list(client, { pageSize: 100 })) out.push(...(page.records as Record<string, unknown>[]));
+  for await (const page of res.list!(client, { pageSize: 100 })) out.push(...(page.records as Record<string, unknown>[]));
   return out;
 }
 

@@ -19,7 +19,7 @@ const ctx: MapContext = { connectionId: 'conn_t', refId: (e, r) => recordId('x',
 
 async function unified<T>(client: TrytonClient, res: ResourceDefinition<TrytonClient, never>, since?: string): Promise<Map<string, T>> {
   const out = new Map<string, T>();
-  for await (const page of res.list(client, { pageSize: 50, since })) {
+  for await (const page of res.list!(client, { pageSize: 50, since })) {
     for (const r of page.records) {
       const raw = res.raw.parse(r);
       out.set(res.remoteId(raw), res.toUnified(raw, ctx) as T);

@@ -11,7 +11,13 @@ import { convert, typeOf } from './convert.js';
 import { readPath } from './read-path.js';
 
 export const customFieldName = z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, 'must be a name of letters, digits and _ (up to 64)');
-export const nativePath = z.string().min(1).max(300).regex(/^[^\s]+$/, 'must be a native path such as comment or lines[].note');
+// Spaces may sit inside a segment: some systems key custom fields by their label (MaintainX's
+// extraFields: "Cost Center"); leading/trailing blanks and line breaks are refused.
+export const nativePath = z
+  .string()
+  .min(1)
+  .max(300)
+  .regex(/^\S(?:[^\t\n\r\f\v]*\S)?$/, 'must be a native path such as comment, lines[].note or extraFields.Cost Center (no leading or trailing blanks, no line breaks)');
 
 export const MappingOverride = z.object({
   fields: z.record(z.string(), z.object({ source: nativePath })).default({}),

@@ -4,6 +4,7 @@
  * convert is null, never a guess.
  */
 import type { z } from 'zod';
+import { parseODataDate } from '../../kit/transports/odata-v2-values.js';
 
 export type ValueType = 'string' | 'decimal' | 'date' | 'boolean' | 'as-is';
 
@@ -19,6 +20,9 @@ export function convert(value: unknown, type: ValueType): unknown {
       return /^-?\d+(\.\d+)?$/.test(text) ? text : null;
     }
     case 'date': {
+      // OData v2 (SAP) sends dates as /Date(ms)/: midnight UTC of the day.
+      const ms = parseODataDate(value);
+      if (ms !== undefined) return new Date(ms).toISOString().slice(0, 10);
       const text = String(value);
       const m = /^(\d{4}-\d{2}-\d{2})/.exec(text);
       return m ? m[1] : null;

@@ -21,6 +21,12 @@ function validatorFor(entity: EntityKey): z.ZodObject {
   return v;
 }
 
+/** Unified fields checked against the entity's model (as every stored record is). */
+export function validateUnified(entityKey: EntityKey, fields: Record<string, unknown>): { ok: true; fields: Record<string, unknown> } | { ok: false; issues: unknown } {
+  const parsed = validatorFor(entityKey).safeParse(fields);
+  return parsed.success ? { ok: true, fields: parsed.data } : { ok: false, issues: parsed.error.issues.slice(0, 5) };
+}
+
 export function mapContext(connectionId: string): MapContext {
   return {
     connectionId,
@@ -66,6 +72,7 @@ export function prepareRecord(
       status: typeof fields.status === 'string' ? fields.status : null,
       createdAt: times.createdAt,
       updatedAt: times.updatedAt ?? times.createdAt ?? syncedAt,
+      updatedAtObserved: times.updatedAt === null && times.createdAt === null,
       syncedAt,
     },
   };

@@ -2,10 +2,13 @@
  * A whole connection synced: every entity its connector has, one after another. The connection's
  * status says what happened: `syncing` while it runs, `needs_attention` when the system refused
  * the credentials or a permission (the user must act), `active` otherwise, with the last error.
+ * An entity the system cannot list (a write-only resource) is skipped, and its checkpoint says
+ * so and why: its records are the ones written through Manifold (or pushed to it), never swept.
  */
 import type { Logger } from 'pino';
 import type { EntityKey } from '../../models/registry.js';
 import { SystemFailure } from '../../kit/failure.js';
+import type { ResourceDefinition } from '../../kit/definition.js';
 import type { ConnectionRow, Store } from '../../store/index.js';
 import type { ConnectorRuntime } from '../runtime.js';
 import type { SyncCounts } from './checkpoint.js';
@@ -13,7 +16,7 @@ import { syncEntity } from './sync-entity.js';
 
 export interface ConnectionSyncResult {
   ok: boolean;
-  entities: Partial<Record<EntityKey, SyncCounts | { error: string }>>;
+  entities: Partial<Record<EntityKey, SyncCounts | { error: string } | { skipped: string }>>;
 }
 
 export async function syncConnection(
@@ -29,6 +32,13 @@ export async function syncConnection(
   let needsUser: string | null = null;
   let lastError: string | null = null;
   for (const key of keys) {
+    const resource = live.connector.resources[key] as ResourceDefinition<unknown, unknown>;
+    if (!resource.list) {
+      const reason = `${live.connector.name} has no way to list these records${resource.readNotes ? `: ${resource.readNotes}` : ''}`;
+      await store.checkpoints.put({ connectionId: connection.id, entity: key, cursor: { since: null, skipped: reason }, status: 'skipped' });
+      result.entities[key] = { skipped: reason };
+      continue;
+    }
     try {
       result.entities[key] = await syncEntity({ store, logger }, connection, live.connector, live.client, key, { full: opts.full, pageSize: opts.pageSize });
       deps.onEntitySynced?.(connection.system, key, 'succeeded', connection.id);

@@ -35,6 +35,9 @@ export async function syncEntity(
 ): Promise<SyncCounts> {
   const { store, logger } = deps;
   const resource = connector.resources[entityKey] as ResourceDefinition<unknown, unknown>;
+  // syncConnection skips such entities; a direct caller gets the same reason rather than a crash.
+  if (!resource.list) throw new Error(`${connector.name} cannot list ${entityKey}${resource.readNotes ? `: ${resource.readNotes}` : ''}`);
+  const list = resource.list.bind(resource);
   const now = () => (opts.now ? opts.now() : new Date()).toISOString();
   const log = logger.child({ connectionId: connection.id, system: connection.system, entity: entityKey });
 
@@ -61,7 +64,7 @@ export async function syncEntity(
   await checkpoint('running');
   if (resumed) log.info({ resumeAfter: resumed.resumeAfter }, 'resuming an interrupted sync');
   try {
-    const pages = resource.list(client, { since: run.since ?? undefined, pageSize: opts.pageSize ?? resource.pageSize ?? DEFAULT_PAGE_SIZE, resumeAfter: run.resumeAfter });
+    const pages = list(client, { since: run.since ?? undefined, pageSize: opts.pageSize ?? resource.pageSize ?? DEFAULT_PAGE_SIZE, resumeAfter: run.resumeAfter });
     for await (const page of pages) {
       const syncedAt = now();
       const inputs: RecordInput[] = [];

@@ -86,21 +86,32 @@ export interface WriteRequest {
 }
 
 /**
+ * 405 unless the operation is offered. `caps` are what the resource offers (kit/writes.ts
+ * `offeredWrites`: declared and backed by a function), so this runs before any call — before the
+ * re-read of an update or delete too.
+ */
+export function checkOffered(caps: WriteCapabilities | undefined, operation: WriteRequest['operation'], what: string): void {
+  const offered = operation === 'create' ? caps?.create : operation === 'update' ? caps?.update : caps?.delete && caps.delete.mode !== 'none';
+  if (!offered) {
+    throw new ApiError('operation_not_supported', { message: `This system does not allow ${operation === 'create' ? 'creating' : operation === 'update' ? 'changing' : 'deleting'} ${what} through its API.` });
+  }
+}
+
+/**
  * Refuses what the capabilities rule out, with the error the API contract names; answers the
  * status transition requested, if any. Never calls the system.
  */
 export function checkWrite(caps: WriteCapabilities | undefined, req: WriteRequest, what: string): { transition?: string } {
-  const unsupported = () => new ApiError('operation_not_supported', { message: `This system does not allow ${req.operation === 'create' ? 'creating' : req.operation === 'update' ? 'changing' : 'deleting'} ${what} through its API.` });
-  if (req.operation === 'create') {
-    if (!caps?.create) throw unsupported();
+  checkOffered(caps, req.operation, what);
+  if (!req.body || typeof req.body !== 'object' || Array.isArray(req.body)) throw ApiError.invalid([{ path: 'body', message: 'must be a JSON object' }]);
+  if (req.operation === 'create' && caps?.create) {
     const refused = notAllowed(fieldPaths(req.body), caps.create.writableFields);
     if (refused.length) throw new ApiError('field_not_updatable', { message: `These fields cannot be set on a new ${what} in this system: ${refused.join(', ')}.`, details: { fields: refused, writableFields: caps.create.writableFields } });
     const missing = missingRequired(req.body, caps.create.requiredFields);
     if (missing.length) throw ApiError.invalid(missing, `Missing required fields: ${missing.map((m) => m.path).join(', ')}.`);
     return {};
   }
-  if (req.operation === 'update') {
-    if (!caps?.update) throw unsupported();
+  if (req.operation === 'update' && caps?.update) {
     const { status, customFields, ...fields } = req.body;
     const paths = [...fieldPaths(fields), ...(customFields && typeof customFields === 'object' ? Object.keys(customFields).map((k) => `customFields.${k}`) : [])];
     // Custom fields are checked against the connection's mapping by the engine.
@@ -121,8 +132,7 @@ export function checkWrite(caps: WriteCapabilities | undefined, req: WriteReques
     }
     return {};
   }
-  if (!caps?.delete || caps.delete.mode === 'none') throw unsupported();
-  const lock = caps.delete.lockedWhen;
+  const lock = caps?.delete?.lockedWhen;
   if (lock && req.currentStatus && lock.statuses.includes(req.currentStatus)) {
     throw new ApiError('record_locked', { message: `This ${what} is ${req.currentStatus}: ${lock.reason}`, details: { status: req.currentStatus, lockedWhen: lock.statuses, enforcedBy: lock.enforcedBy } });
   }

@@ -3,7 +3,8 @@
  * the same key and body; the same key with another body is 409 idempotency_key_reused; a retry
  * that arrives while the first is still running waits for its result, so two concurrent requests
  * make one record. A failure worth retrying (5xx) frees the key; a definite answer (2xx, 4xx) is
- * kept and replayed.
+ * kept and replayed — a 202 Accepted too (a create the system queued), so a retry never hands
+ * the system a second copy.
  */
 import { createHash } from 'node:crypto';
 import { ApiError, toEnvelope } from '../../core/errors.js';

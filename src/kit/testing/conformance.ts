@@ -5,7 +5,9 @@
  * resumes after a page, parses every native record with its raw schema, maps every record to a
  * unified record the registry's model accepts, finds records by id, syncs incrementally, and
  * classifies wrong credentials and an unreachable system. A check may be skipped only with a
- * written reason.
+ * written reason. The listing checks of a resource the system cannot list (and `get` of one it
+ * cannot read) do not apply: in their place one check proves the resource says why (`readNotes`),
+ * and its name carries that reason.
  */
 import assert from 'node:assert/strict';
 import net from 'node:net';
@@ -79,7 +81,8 @@ export function runConformance<C>(opts: ConformanceOptions<C>): void {
   }
   const skipped = (check: ConformanceCheck, entity?: EntityKey): string | undefined =>
     (entity ? opts.skip?.[`${check}:${entity}`] : undefined) ?? opts.skip?.[check];
-  const check = (name: string, which: ConformanceCheck, fn: () => Promise<void>, entity?: EntityKey) => {
+  const check = (name: string, which: ConformanceCheck, fn: () => Promise<void>, entity?: EntityKey, cannot?: string) => {
+    if (cannot !== undefined) return;
     const reason = skipped(which, entity);
     test(name, reason ? { skip: reason } : { timeout }, fn);
   };
@@ -95,7 +98,7 @@ export function runConformance<C>(opts: ConformanceOptions<C>): void {
   const listAll = (entity: EntityKey, res: ResourceDefinition<C, never>) => {
     let listing = listings.get(entity);
     if (!listing) {
-      listing = live().then((c) => collect(res.list(c, { pageSize })));
+      listing = live().then((c) => collect(res.list!(c, { pageSize })));
       listings.set(entity, listing);
     }
     return listing;
@@ -110,6 +113,15 @@ export function runConformance<C>(opts: ConformanceOptions<C>): void {
     for (const [key, res] of Object.entries(connector.resources) as [EntityKey, ResourceDefinition<C, never>][]) {
       const entity = entityByKey(key);
       const ids = (records: unknown[]) => records.map((r) => res.remoteId(r as never));
+      const unlisted = res.list ? undefined : 'list';
+      const unread = res.get ? unlisted : 'get';
+      if (unread) {
+        const what = [res.list ? '' : 'listing, resume, raw and unified record checks', res.get ? '' : 'get'].filter(Boolean).join(' and ');
+        test(`${key}: the system cannot ${res.list ? 'read it back' : 'list it'} (${res.readNotes ?? 'no reason given'}); ${what} do not apply`, async () => {
+          assert.ok(res.readNotes && res.readNotes.trim().length > 10, `${key} has no ${unread}: readNotes must say why`);
+          if (!res.list) assert.equal(res.listIds, undefined, 'a resource that cannot be listed has no id listing either');
+        });
+      }
 
       check(`${key}: lists to the end in pages of ${pageSize}, without duplicates`, 'listing', async () => {
         assert.ok(entity, `${key} is in the entity registry`);
@@ -128,15 +140,15 @@ export function runConformance<C>(opts: ConformanceOptions<C>): void {
           assert.equal(new Set(known).size, known.length, 'listIds has no duplicates');
           assert.deepEqual([...known].sort(), [...all].sort(), 'listIds names exactly the listed records');
         }
-      }, key);
+      }, key, unlisted);
 
       check(`${key}: resumes after a page`, 'resume', async () => {
         const pages = await listAll(key, res);
         const first = pages[0];
         if (pages.length < 2 || first?.resumeAfter === undefined) return;
-        const rest = await collect(res.list(await live(), { pageSize, resumeAfter: first.resumeAfter }));
+        const rest = await collect(res.list!(await live(), { pageSize, resumeAfter: first.resumeAfter }));
         assert.deepEqual(ids(rest.flatMap((p) => p.records)), ids(pages.slice(1).flatMap((p) => p.records)));
-      }, key);
+      }, key, unlisted);
 
       check(`${key}: every native record parses with the raw schema`, 'rawRecords', async () => {
         const records = (await listAll(key, res)).flatMap((p) => p.records);
@@ -145,7 +157,7 @@ export function runConformance<C>(opts: ConformanceOptions<C>): void {
           return parsed.success ? [] : [`${res.remoteId(r as never)}: ${z.prettifyError(parsed.error)}`];
         });
         assert.deepEqual(failures.slice(0, 5), [], `${failures.length} of ${records.length} records do not parse`);
-      }, key);
+      }, key, unlisted);
 
       check(`${key}: every record maps to a valid unified record`, 'unifiedRecords', async () => {
         assert.ok(entity);
@@ -166,22 +178,28 @@ export function runConformance<C>(opts: ConformanceOptions<C>): void {
           }
         }
         assert.deepEqual(failures.slice(0, 5), [], `${failures.length} records fail`);
-      }, key);
+      }, key, unlisted);
 
       check(`${key}: get() finds a listed record${opts.missingRemoteId ? ' and not a missing one' : ''}`, 'get', async () => {
         const [first] = (await listAll(key, res)).flatMap((p) => p.records);
         const c = await live();
         if (first !== undefined) {
           const id = res.remoteId(first as never);
-          const found = await res.get(c, id);
+          const found = await res.get!(c, id);
           assert.ok(found !== undefined, `get(${id}) finds the record`);
           assert.equal(res.remoteId(res.raw.parse(found)), id);
         }
-        if (opts.missingRemoteId) assert.equal(await res.get(c, opts.missingRemoteId), undefined, 'get() of a missing id is undefined');
-      }, key);
+        if (opts.missingRemoteId) assert.equal(await res.get!(c, opts.missingRemoteId), undefined, 'get() of a missing id is undefined');
+      }, key, unread);
     }
 
-    check('incremental list({ since }) returns the changed record and not the others', 'incremental', async () => {
+    const listable = Object.values(connector.resources).some((r) => r?.list);
+    if (!listable) {
+      test('incremental: the system cannot list any resource, so there is no incremental listing to check', () => {
+        assert.equal(opts.mutate, undefined, '`mutate` needs a resource the system can list');
+      });
+    }
+    if (listable) check('incremental list({ since }) returns the changed record and not the others', 'incremental', async () => {
       const mutate = opts.mutate;
       assert.ok(mutate, 'give `mutate` or skip "incremental" with a reason');
       const res = connector.resources[mutate.entity] as ResourceDefinition<C, never> | undefined;
@@ -190,6 +208,7 @@ export function runConformance<C>(opts: ConformanceOptions<C>): void {
       // Systems with one-second timestamps would otherwise stamp the change at `since` or before.
       await sleep(1100);
       const changed = await mutate.change();
+      assert.ok(res.list, `${mutate.entity} cannot be listed; give a listable entity or skip "incremental" with a reason`);
       const pages = await collect(res.list(await live(), { pageSize, since }));
       assert.deepEqual(pages.flatMap((p) => p.records).map((r) => res.remoteId(r as never)), [changed]);
     });

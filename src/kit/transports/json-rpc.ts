@@ -82,3 +82,22 @@ export function genericStatusFailure(res: OutboundResponse): SystemFailure {
   if (res.status >= 500) return new SystemFailure('transient', { code: 'system_error', status: res.status, message: `The system failed (HTTP ${res.status}).`, systemMessage: said });
   return new SystemFailure('system', { code: 'system_error', status: res.status, message: `The system answered HTTP ${res.status}.`, systemMessage: said });
 }
+
+/**
+ * JSON-RPC 2.0 (https://www.jsonrpc.org/specification): `{"jsonrpc":"2.0","method","params","id"}`
+ * out, `result` or `error` back. A success without `result` decodes as `null`: some servers
+ * (Odoo's JsonRPCDispatcher among them) leave the member out when the method returned nothing,
+ * although the specification requires it.
+ *
+ * @example new JsonRpcTransport({ http, url: `${base}/jsonrpc`, codec: jsonRpc2Codec, classifyError })
+ */
+export const jsonRpc2Codec: JsonRpcCodec = {
+  encode: (method, params, id) => ({ jsonrpc: '2.0', method, params, id }),
+  decode(body) {
+    if (!body || typeof body !== 'object' || Array.isArray(body)) return undefined;
+    const envelope = body as Record<string, unknown>;
+    if (envelope.jsonrpc !== '2.0') return undefined;
+    if ('error' in envelope && envelope.error !== undefined && envelope.error !== null) return { error: envelope.error };
+    return { result: 'result' in envelope ? envelope.result : null };
+  },
+};

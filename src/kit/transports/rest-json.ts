@@ -16,7 +16,8 @@ export interface RestJsonOptions {
 export interface RestCall {
   method: OutboundRequest['method'];
   path: string;
-  query?: Record<string, string | number | boolean | undefined>;
+  /** An array value repeats the key (`expand=a&expand=b`), as many REST APIs take lists. */
+  query?: Record<string, string | number | boolean | readonly (string | number)[] | undefined>;
   body?: unknown;
   headers?: Record<string, string>;
   /** Defaults to true for GET/HEAD/PUT/DELETE, false for POST/PATCH. */
@@ -33,7 +34,10 @@ export class RestJsonTransport {
   url(path: string, query?: RestCall['query']): string {
     const base = this.opts.baseUrl.endsWith('/') ? this.opts.baseUrl : `${this.opts.baseUrl}/`;
     const url = new URL(path.replace(/^\//, ''), base);
-    for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
+    for (const [k, v] of Object.entries(query ?? {})) {
+      if (Array.isArray(v)) for (const item of v) url.searchParams.append(k, String(item));
+      else if (v !== undefined) url.searchParams.set(k, String(v));
+    }
     return url.toString();
   }
 

@@ -7,6 +7,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ConnectorRuntime } from '../../engine/runtime.js';
 import type { ConnectorDefinition } from '../../kit/definition.js';
+import { offeredWrites } from '../../kit/writes.js';
 import { entities } from '../../models/registry.js';
 import { commonErrors } from '../schemas.js';
 
@@ -17,13 +18,17 @@ const LockInfo = z.object({
 }).nullable().describe('When the record is locked for this operation.');
 
 const Op = z.object({ supported: z.boolean().describe('Whether the system allows it.') });
+const ReadOp = Op.extend({ notes: z.string().nullable().describe('Why not, when the system cannot (e.g. it has no list API: Manifold holds what is written through it).') });
 
 const EntityCapabilities = z.object({
-  list: Op.describe('Listing (and syncing).'),
-  get: Op.describe('Reading one record.'),
+  list: ReadOp.describe('Listing (and syncing).'),
+  get: ReadOp.describe('Reading one record from the system (fresh=true).'),
   create: Op.extend({
     requiredFields: z.array(z.string()).describe('Fields that must be given (lines[].x for each line; a|b: either).'),
     writableFields: z.array(z.string()).describe('Every field a create may set.'),
+    asynchronous: z
+      .boolean()
+      .describe('The system only accepts a create and processes it later: POST answers 202 Accepted with its reference, and the record appears once processed and synced (notes say how errors are reported).'),
     notes: z.string().nullable().describe('What is derived or ignored.'),
   }).describe('Creating.'),
   update: Op.extend({
@@ -52,15 +57,15 @@ export function capabilitiesOf(connector: ConnectorDefinition<unknown>): z.infer
   for (const entity of entities) {
     const resource = connector.resources[entity.key];
     if (!resource) continue;
-    const w = resource.writes;
-    const caps = w?.capabilities;
-    const create = caps?.create && w?.create ? caps.create : undefined;
-    const update = caps?.update && w?.update ? caps.update : undefined;
-    const del = caps?.delete && w?.delete && caps.delete.mode !== 'none' ? caps.delete : undefined;
+    // Offered: declared and backed by the function that does it — what the write routes enforce.
+    const caps = offeredWrites(resource.writes);
+    const create = caps?.create;
+    const update = caps?.update;
+    const del = caps?.delete;
     out.entities[entity.key] = {
-      list: { supported: true },
-      get: { supported: true },
-      create: { supported: Boolean(create), requiredFields: create?.requiredFields ?? [], writableFields: create?.writableFields ?? [], notes: create?.notes ?? null },
+      list: { supported: Boolean(resource.list), notes: resource.list ? null : (resource.readNotes ?? null) },
+      get: { supported: Boolean(resource.get), notes: resource.get ? null : (resource.readNotes ?? null) },
+      create: { supported: Boolean(create), requiredFields: create?.requiredFields ?? [], writableFields: create?.writableFields ?? [], asynchronous: create?.asynchronous ?? false, notes: create?.notes ?? null },
       update: { supported: Boolean(update), updatableFields: update?.updatableFields ?? [], lockedWhen: update?.lockedWhen ?? null, transitions: update?.transitions ?? {}, customFieldTargets: update?.customFieldTargets ?? [], notes: update?.notes ?? null },
       delete: { supported: Boolean(del), deleteMode: del?.mode ?? 'none', description: del?.description ?? null, lockedWhen: del?.lockedWhen ?? null },
       concurrency: caps?.concurrency ?? 'none',
@@ -76,7 +81,7 @@ export function registerCapabilitiesRoute(app: FastifyInstance, deps: { runtime:
     schema: {
       tags: ['Unified data'],
       summary: 'What this connection can do',
-      description: 'Per entity and operation: supported or not, required and updatable fields, the states that lock a record, what a delete does, how concurrency is handled. The write routes enforce exactly this.',
+      description: 'Per entity and operation: supported or not, required and updatable fields, whether a create is asynchronous (202 Accepted), the states that lock a record, what a delete does, how concurrency is handled. The write routes enforce exactly this.',
       response: { 200: z.object({ data: Capabilities }).describe('Capabilities.'), ...commonErrors },
     },
     handler: async (request) => ({ data: capabilitiesOf(deps.runtime.connector(request.connection!.system)) }),

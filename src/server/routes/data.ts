@@ -36,7 +36,7 @@ function listQuery(entity: EntityDefinition) {
 
 const getQuery = z.strictObject({
   include: z.enum(['remoteData']).optional().describe('remoteData: add the native record as the system gave it.'),
-  fresh: booleanQuery('Read the record from the system now instead of from the local copy (and update the copy).'),
+  fresh: booleanQuery('Read the record from the system now instead of from the local copy (and update the copy). Where the system cannot read this entity (capabilities: get not supported) this is 405 operation_not_supported.'),
 });
 
 const idParams = z.object({ id: z.string().min(1).max(200).describe("The record's Manifold id.") });

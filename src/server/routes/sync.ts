@@ -8,6 +8,7 @@ import { ApiError } from '../../core/errors.js';
 import type { SyncJobs } from '../../engine/sync/jobs.js';
 import type { Store } from '../../store/index.js';
 import { booleanQuery, commonErrors } from '../schemas.js';
+import { readCursor } from '../../engine/sync/checkpoint.js';
 
 const Counts = z.object({
   fetched: z.number().int().describe('Native records read from the system.'),
@@ -20,11 +21,12 @@ const Counts = z.object({
 
 const EntitySync = z.object({
   entity: z.string().describe('Entity key.'),
-  status: z.string().describe('running, succeeded or failed.'),
+  status: z.string().describe('running, succeeded, failed, or skipped (the system cannot list this entity; see note).'),
   lastRunStartedAt: z.string().nullable().describe('When the last run started.'),
   lastSuccessAt: z.string().nullable().describe('When a run last succeeded.'),
   lastError: z.string().nullable().describe('Why the last run failed, if it did.'),
   counts: Counts,
+  note: z.string().nullable().describe('Why the entity is skipped (e.g. the system has no list API for it): its records are those written through Manifold.'),
 }).describe('Sync state of one entity.');
 
 const SyncState = z.object({
@@ -43,7 +45,7 @@ export function registerSyncRoutes(app: FastifyInstance, deps: { store: Store; j
     return {
       connectionId,
       running: deps.jobs.isRunning(connectionId),
-      entities: rows.map((c) => ({ entity: c.entity, status: c.status, lastRunStartedAt: c.lastRunStartedAt, lastSuccessAt: c.lastSuccessAt, lastError: c.lastError, counts: c.counts as z.infer<typeof Counts> })),
+      entities: rows.map((c) => ({ entity: c.entity, status: c.status, lastRunStartedAt: c.lastRunStartedAt, lastSuccessAt: c.lastSuccessAt, lastError: c.lastError, counts: c.counts as z.infer<typeof Counts>, note: c.status === 'skipped' ? (readCursor(c.cursor).skipped ?? null) : null })),
     };
   }
 

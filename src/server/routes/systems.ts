@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { ApiError } from '../../core/errors.js';
 import type { ConnectorRuntime } from '../../engine/runtime.js';
 import { CredentialField, authMethods, systemCategories, type ConnectorDefinition } from '../../kit/definition.js';
+import { offeredWrites } from '../../kit/writes.js';
 import { entities } from '../../models/registry.js';
 import { commonErrors } from '../schemas.js';
 
@@ -17,6 +18,10 @@ const EntityCoverage = z
     list: z.boolean().describe('Records can be listed (and synced).'),
     get: z.boolean().describe('A record can be read by id.'),
     create: z.boolean().describe('Records can be created in the system.'),
+    asynchronousCreate: z
+      .literal(true)
+      .optional()
+      .describe('Present when a create is only accepted (202): the record appears once the system has processed it and a sync has run (GET /v1/capabilities: create.asynchronous).'),
     update: z.boolean().describe('Records can be changed in the system.'),
     delete: z.enum(['hard', 'cancelled', 'soft', 'none']).describe('What a delete does in the system, or none.'),
   })
@@ -32,6 +37,17 @@ export const System = z
     credentialFields: z.array(CredentialField.describe('One field of the connect form.')).describe('The values a customer enters to connect.'),
     authGuide: z.string().describe('Markdown: where a non-technical admin finds each value, and any extra step.'),
     entities: z.record(z.string(), EntityCoverage).describe('Per entity key (camelCase): the operations this system supports.'),
+    orderIntake: z
+      .object({
+        cxml: z
+          .object({
+            senders: z.array(z.string()).describe('The products that send the orders.'),
+            notes: z.string().nullable().describe('Markdown: where the customer admin sets the intake URL and credentials up in that product.'),
+          })
+          .describe('Purchase orders arrive as cXML OrderRequests at POST /v1/connections/{id}/cxml (set it up with PUT /v1/connections/{id}/cxml-intake).'),
+      })
+      .nullable()
+      .describe('How the system pushes documents to Manifold instead of being read, or null when it does not.'),
     sandbox: z
       .object({
         instanceUrl: z.string().describe('Where the sandbox answers.'),
@@ -53,13 +69,15 @@ export function describeSystem(c: ConnectorDefinition<unknown>, sandbox: Sandbox
   for (const entity of entities) {
     const resource = c.resources[entity.key];
     if (!resource) continue;
-    const caps = resource.writes?.capabilities;
+    // Offered: declared and backed by the function that does it (the write checks use the same).
+    const caps = offeredWrites(resource.writes);
     coverage[entity.key] = {
-      list: true,
-      get: true,
-      create: Boolean(caps?.create && resource.writes?.create),
-      update: Boolean(caps?.update && resource.writes?.update),
-      delete: caps?.delete && resource.writes?.delete ? caps.delete.mode : 'none',
+      list: Boolean(resource.list),
+      get: Boolean(resource.get),
+      create: Boolean(caps?.create),
+      ...(caps?.create?.asynchronous ? { asynchronousCreate: true as const } : {}),
+      update: Boolean(caps?.update),
+      delete: caps?.delete?.mode ?? 'none',
     };
   }
   return {
@@ -71,6 +89,7 @@ export function describeSystem(c: ConnectorDefinition<unknown>, sandbox: Sandbox
     credentialFields: c.credentialFields.map((f) => ({ ...f })),
     authGuide: c.authGuide,
     entities: coverage,
+    orderIntake: c.orderIntake ? { cxml: { senders: [...c.orderIntake.cxml.senders], notes: c.orderIntake.cxml.notes ?? null } } : null,
     sandbox: sandbox ?? null,
   };
 }

@@ -2,14 +2,16 @@
  * The write routes, generated from the entity registry: POST (create), PATCH (update, status
  * changes included) and DELETE per entity. What a connector cannot do is refused before any call
  * (405, 422, 409, 400); `Idempotency-Key` makes retries safe; `If-Match` makes updates
- * conditional. The answer is the record as the system holds it after the write.
+ * conditional. The answer is the record as the system holds it after the write — or, where the
+ * system only queues a create (capabilities: `create.asynchronous`), 202 Accepted saying so, with
+ * the system's reference; that 202 is kept and replayed for a retried Idempotency-Key like any answer.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ApiError } from '../../core/errors.js';
 import { randomId, sha256Hex } from '../../core/ids.js';
-import { createRecord, deleteRecord, updateRecord, type WriteDeps } from '../../engine/writes/execute.js';
+import { createRecord, deleteRecord, updateRecord, type CreateOutcome, type WriteDeps } from '../../engine/writes/execute.js';
 import { deepPartial } from '../../engine/writes/check.js';
 import { requestHash, withIdempotency } from '../../engine/writes/idempotency.js';
 import { entities, type EntityKey } from '../../models/registry.js';
@@ -33,6 +35,31 @@ const writeErrors = {
   422: commonErrors[400].describe('field_not_updatable, or rejected_by_system with the system\'s own message.'),
   502: commonErrors[400].describe('The system failed or could not be reached.'),
 };
+
+/** The body of 202 Accepted: what the system did with the create, and how to find the record later. */
+export const AcceptedWrite = z
+  .object({
+    data: z.null().describe('No record yet: the system has accepted the create but not processed it.'),
+    status: z.literal('accepted').describe('The system accepted the create for processing later; the record is not visible yet.'),
+    reference: z.string().describe("The system's reference for what it accepted (e.g. the import's id): the one to quote in the system's own screens or to its support."),
+    message: z.string().describe('What happened and how to find the record, in words a person can act on.'),
+    appearsIn: z.string().describe('Where the record appears once the system has processed it and a sync has run (e.g. /v1/goods-receipts).'),
+    identifiedBy: z.record(z.string(), z.unknown()).describe('Fields the record will carry there, to recognise it (e.g. its number); empty when the system assigns them all.'),
+  })
+  .describe('Accepted, not yet visible: the system processes the create later (GET /v1/capabilities: create.asynchronous).')
+  .meta({ id: 'AcceptedWrite' });
+
+function acceptedBody(entity: EntityDefinition, outcome: Extract<CreateOutcome, { status: 'accepted' }>): z.infer<typeof AcceptedWrite> {
+  const { accepted, system, what } = outcome;
+  const identifiedBy = accepted.identifiedBy ?? {};
+  const fields = Object.entries(identifiedBy).map(([k, v]) => `${k} ${typeof v === 'string' ? v : JSON.stringify(v)}`);
+  const message = [
+    `${system} accepted the ${what} for processing (reference ${accepted.reference}); it is not visible yet.`,
+    `It appears in GET /v1/${entity.path}${fields.length ? ` (${fields.join(', ')})` : ''} once ${system} has processed it and a sync has run.`,
+    accepted.note,
+  ].filter(Boolean).join(' ');
+  return { data: null, status: 'accepted', reference: accepted.reference, message, appearsIn: `/v1/${entity.path}`, identifiedBy };
+}
 
 function send(request: FastifyRequest, reply: FastifyReply, result: { status: number; body: unknown; replayed: boolean }): FastifyReply {
   if (result.replayed) reply.header('Idempotent-Replayed', 'true');
@@ -66,8 +93,10 @@ export function registerWriteRoutes(app: FastifyInstance, deps: WriteDeps): void
       config: { auth: 'connection' },
       schema: {
         tags: [tag], summary: `Create a ${name}`,
-        description: `Creates the ${name} in the connected system, reads it back and answers it. Send an Idempotency-Key to make retries safe.`,
-        headers: writeHeaders, body: input, response: { 201: one, ...writeErrors },
+        description:
+          `Creates the ${name} in the connected system, reads it back and answers it (201). Where the system only queues it (GET /v1/capabilities: create.asynchronous), ` +
+          'answers 202 with the system\'s reference instead: the record appears once the system has processed it and a sync has run. Send an Idempotency-Key to make retries safe (a 202 is replayed too).',
+        headers: writeHeaders, body: input, response: { 201: one, 202: AcceptedWrite, ...writeErrors },
       },
       handler: async (request, reply) => {
         const connection = request.connection!;
@@ -76,7 +105,9 @@ export function registerWriteRoutes(app: FastifyInstance, deps: WriteDeps): void
         // Set on the record so a create whose answer was lost can be found instead of repeated.
         const reference = key ? `mf-${sha256Hex(`${connection.id}\u0000${key}`).slice(0, 24)}` : `mf-${randomId('w').slice(2, 26)}`;
         const result = await withIdempotency(deps.store, { connectionId: connection.id, system: connection.system, key, hash: requestHash('POST', `/v1/${entity.path}`, body) }, async () => {
-          const [row] = await deps.mappings.apply(connection, entity.key as EntityKey, [await createRecord(deps, connection, entity.key, body, reference)]);
+          const outcome = await createRecord(deps, connection, entity.key, body ?? {}, reference);
+          if (outcome.status === 'accepted') return { status: 202, body: acceptedBody(entity, outcome) };
+          const [row] = await deps.mappings.apply(connection, entity.key as EntityKey, [outcome.record]);
           return { status: 201, body: { data: formatRecord(row!, { remoteData: false }) } };
         });
         return send(request, reply as unknown as FastifyReply, result);
@@ -92,7 +123,7 @@ export function registerWriteRoutes(app: FastifyInstance, deps: WriteDeps): void
       },
       handler: async (request, reply) => {
         const connection = request.connection!;
-        const body = request.body as Record<string, unknown>;
+        const body = (request.body ?? {}) as Record<string, unknown>;
         const result = await withIdempotency(
           deps.store,
           { connectionId: connection.id, system: connection.system, key: request.headers['idempotency-key'], hash: requestHash('PATCH', `/v1/${entity.path}/${request.params.id}`, body) },

@@ -10,7 +10,7 @@ const count = (key: keyof EntitySync['counts']) => (e: EntitySync) => e.counts[k
 
 const columns: Column<EntitySync>[] = [
   { key: 'entity', header: 'Entity', rowHeader: true, cell: (e) => entityLabel(e.entity) },
-  { key: 'status', header: 'Last run', cell: (e) => <span className={e.status === 'failed' ? 'error-text' : undefined}>{e.status}</span> },
+  { key: 'status', header: 'Last run', cell: (e) => <span className={e.status === 'failed' ? 'error-text' : undefined} title={e.note ?? undefined}>{e.status === 'skipped' ? 'not listable' : e.status}</span> },
   { key: 'lastSuccess', header: 'Last success', cell: (e) => when(e.lastSuccessAt) },
   { key: 'fetched', header: 'Read', numeric: true, cell: count('fetched') },
   { key: 'created', header: 'New', numeric: true, cell: count('created') },
@@ -18,7 +18,7 @@ const columns: Column<EntitySync>[] = [
   { key: 'unchanged', header: 'Unchanged', numeric: true, cell: count('unchanged') },
   { key: 'deleted', header: 'Deleted', numeric: true, cell: count('deleted') },
   { key: 'failed', header: 'Failed', numeric: true, cell: (e) => <span className={e.counts.failed ? 'error-text' : undefined}>{e.counts.failed ?? 0}</span> },
-  { key: 'error', header: 'Last error', cell: (e) => (e.lastError ? <span className="error-text">{e.lastError}</span> : <span className="muted">none</span>) },
+  { key: 'error', header: 'Last error', cell: (e) => (e.lastError ? <span className="error-text">{e.lastError}</span> : e.note ? <span className="muted">{e.note}</span> : <span className="muted">none</span>) },
 ];
 
 export function SyncPanel({ connection, view, onStart }: { connection: Connection; view: SyncView | undefined; onStart: () => void }) {

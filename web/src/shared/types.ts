@@ -27,7 +27,9 @@ export interface System {
   authMethod: 'basic' | 'session_login' | 'api_key' | 'bearer' | 'oauth2_client_credentials' | 'oauth1_tba' | 'hmac_signed';
   credentialFields: CredentialField[];
   authGuide: string;
-  entities: Record<string, { list: boolean; get: boolean; create: boolean; update: boolean; delete: 'hard' | 'cancelled' | 'soft' | 'none' }>;
+  entities: Record<string, { list: boolean; get: boolean; create: boolean; update: boolean; delete: 'hard' | 'cancelled' | 'soft' | 'none'; asynchronousCreate?: true | undefined }>;
+  /** Documents the system pushes to Manifold (cXML purchase orders), or null. */
+  orderIntake: { cxml: { senders: string[]; notes: string | null } } | null;
   sandbox: { instanceUrl: string; credentials: Record<string, string> } | null;
 }
 
@@ -140,12 +142,14 @@ export interface TokenInfo {
 /** src/server/routes/sync.ts EntitySync: one entity's sync state. */
 export interface EntitySync {
   entity: string;
-  /** running, succeeded or failed. */
+  /** running, succeeded, failed, or skipped (the system cannot list this entity). */
   status: string;
   lastRunStartedAt: string | null;
   lastSuccessAt: string | null;
   lastError: string | null;
   counts: { fetched?: number; created?: number; updated?: number; unchanged?: number; deleted?: number; failed?: number };
+  /** Why the entity is skipped. */
+  note: string | null;
 }
 
 /** src/server/routes/sync.ts SyncState (GET/POST /v1/connections/{id}/sync). */

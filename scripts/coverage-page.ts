@@ -20,10 +20,16 @@ function operationsTable(): string {
     for (const entity of entities) {
       const cov = coverage[entity.key];
       if (!cov) continue;
-      rows.push(`| ${c.name} | ${entity.plural} | ${yes(cov.list)} | ${yes(cov.get)} | ${yes(cov.create)} | ${yes(cov.update)} | ${deleteWord[cov.delete]} |`);
+      rows.push(`| ${c.name} | ${entity.plural} | ${yes(cov.list)} | ${yes(cov.get)} | ${cov.asynchronousCreate ? 'yes (queued: 202)' : yes(cov.create)} | ${yes(cov.update)} | ${deleteWord[cov.delete]} |`);
     }
   }
   return ['| system | entity | list & sync | get | create | update | delete |', '| --- | --- | --- | --- | --- | --- | --- |', ...rows].join('\n');
+}
+
+function pushedList(): string {
+  const pushing = systems.filter((c) => c.orderIntake);
+  if (pushing.length === 0) return '';
+  return `\n\nPurchase orders pushed to Manifold as cXML OrderRequests (\`POST /v1/connections/{id}/cxml\`, see [cxml-intake.md](cxml-intake.md)), stored as the connection's purchase orders: ${pushing.map((c) => c.name).join(', ')}.`;
 }
 
 /** ✓ read from a native field, ≈ computed from several, — the system has no such field. */
@@ -62,7 +68,7 @@ What Manifold can do with each system, per entity and operation. \`GET /v1/capab
 connection) and \`GET /v1/systems\` answer the same from the same definitions, with the required
 and updatable fields, the locks and what a delete does in words.
 
-${operationsTable()}
+${operationsTable()}${pushedList()}
 
 ## Unified fields each system fills
 

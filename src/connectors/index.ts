@@ -3,9 +3,14 @@
  * so nothing registers itself as a side effect of being imported.
  */
 import type { ConnectorDefinition } from '../kit/definition.js';
+import { maintainx } from './maintainx/connector.js';
 import { tryton } from './tryton/connector.js';
+import { odoo } from './odoo/connector.js';
+import { proactis } from './proactis/connector.js';
+import { proactisP2p } from './proactis-p2p/connector.js';
+import { sapS4hana } from './sap-s4hana/connector.js';
 
-export const connectors = { tryton } as const;
+export const connectors = { tryton, proactis, maintainx, 'sap-s4hana': sapS4hana, 'proactis-p2p': proactisP2p, odoo } as const;
 
 export type ConnectorId = keyof typeof connectors;
 

@@ -25,6 +25,11 @@ export interface RecordInput {
   status: string | null;
   createdAt: string | null;
   updatedAt: string;
+  /**
+   * The system keeps no change time for this record, so updatedAt is when Manifold saw it: it is
+   * then left out of the content hash, or every sync would make an unchanged record a new version.
+   */
+  updatedAtObserved?: boolean;
   syncedAt: string;
 }
 
@@ -39,7 +44,7 @@ export interface ContentParts {
   remoteData: unknown;
   customFields: unknown;
   createdAt: string | null;
-  updatedAt: string;
+  updatedAt: string | null;
 }
 
 /** SHA-256 hex of the canonical JSON of what a sync can change. */
@@ -61,7 +66,7 @@ function prepare(input: RecordInput): Prepared {
     data: encodeJson(input.data),
     remote_data: encodeNullableJson(input.remoteData),
     custom_fields: encodeJson(customFields),
-    content_hash: contentHash({ data: input.data, remoteData: input.remoteData, customFields, createdAt, updatedAt }),
+    content_hash: contentHash({ data: input.data, remoteData: input.remoteData, customFields, createdAt, updatedAt: input.updatedAtObserved ? null : updatedAt }),
     status: input.status,
     created_at: createdAt,
     updated_at: updatedAt,

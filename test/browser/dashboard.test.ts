@@ -221,7 +221,12 @@ describe(TITLE, { skip }, () => {
     await page.locator('.sync-table').waitFor();
     /** Nothing sticks out of the screen; the message names what does. */
     const noSideways = async (where: string) => {
-      const width = Number(await page.evaluate('document.documentElement.scrollWidth'));
+      // Data arriving re-lays the page out: measure once it has settled (a few frames apart).
+      let width = Number.POSITIVE_INFINITY;
+      for (let i = 0; i < 20 && width > PHONE.width; i += 1) {
+        if (i > 0) await page.waitForTimeout(100);
+        width = Number(await page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(document.documentElement.scrollWidth))))'));
+      }
       const wide = width <= PHONE.width ? '' : await page.evaluate(`[...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > ${PHONE.width} + 1).slice(0, 8).map((e) => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).join(', ')`);
       assert.ok(width <= PHONE.width, `no sideways scrolling (${where}): ${width}px wide, ${String(wide)}`);
     };

@@ -27,7 +27,7 @@ if (files.length === 0) {
 }
 const result = spawnSync(
   process.execPath,
-  ['--import', 'tsx', '--test', '--test-concurrency=2', ...(process.env.CI ? ['--test-reporter=spec'] : []), ...flags, ...files],
+  ['--import', 'tsx', '--test', '--test-concurrency=3', ...(process.env.CI ? ['--test-reporter=spec'] : []), ...flags, ...files],
   { stdio: 'inherit' },
 );
 process.exit(result.status ?? 1);

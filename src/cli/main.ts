@@ -1,29 +1,6 @@
 /**
- * The `manifold` command. Each subcommand is a small file; this one only wires them up.
+ * The `manifold` command (see program.ts for the command tree).
  */
-import { Command } from 'commander';
-import { VERSION } from '../core/version.js';
-import { serveCommand } from './serve.js';
-import { migrateCommand } from './migrate.js';
-import { keysCommand } from './keys.js';
-import { systemsCommand } from './systems.js';
-import { connectCommand } from './connect.js';
-import { syncCommand } from './sync.js';
-import { sandboxCommand } from './sandbox.js';
-import { workerCommand } from './worker.js';
+import { buildProgram } from './program.js';
 
-const program = new Command()
-  .name('manifold')
-  .description('Manifold: one API for industrial and procurement systems (ERP, CMMS/EAM, source-to-pay).')
-  .version(VERSION);
-
-program.addCommand(serveCommand());
-program.addCommand(migrateCommand());
-program.addCommand(keysCommand());
-program.addCommand(systemsCommand());
-program.addCommand(connectCommand());
-program.addCommand(syncCommand());
-program.addCommand(workerCommand());
-program.addCommand(sandboxCommand());
-
-await program.parseAsync(process.argv);
+await buildProgram().parseAsync(process.argv);

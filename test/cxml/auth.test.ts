@@ -8,12 +8,13 @@ import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { admin, appFor } from '../support/app.js';
 import { describeEachStore } from '../support/stores.js';
-import { BUYER_ID, SHARED_SECRET, generateOrder, prng, renderOrder } from './generator.js';
+import { Random } from '../../src/sandbox/random.js';
+import { BUYER_ID, SHARED_SECRET, generateOrder, renderOrder } from './generator.js';
 import { basicAuth, connect, footprint, post, setIntake, statusOf, testConnectors } from './support.js';
 
 describeEachStore('cXML intake authentication', ({ store }) => {
   let app: FastifyInstance;
-  const rand = prng(7);
+  const rand = new Random(7);
   let seq = 0;
   const order = (n: number) => renderOrder(generateOrder(rand, n, () => ++seq));
   const sender = { identity: BUYER_ID, domain: 'networkid' };

@@ -1,20 +1,10 @@
 /**
- * Deterministic cXML OrderRequests for the intake tests: a seeded PRNG makes orders (1–10 lines,
+ * Deterministic cXML OrderRequests for the intake tests: the simulators' seeded PRNG makes orders (1–10 lines,
  * several currencies, escaped characters, optional parts), renders each as a cXML document, and
  * says — from its own model, never through the code under test — what the unified purchase order
  * must read.
  */
-
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { Random } from '../../src/sandbox/random.js';
 
 export interface GenAddress { id: string; name: string; deliverTo: string | null; street: string; city: string; state: string | null; postalCode: string; countryCode: string; countryName: string }
 export interface GenLine {
@@ -62,11 +52,11 @@ const CITIES = [
 const PARTS = ['Pump seal kit', 'Bearing 6204-2RS', 'V-belt A42', 'Bolts & nuts M8 <zinc>', 'Hydraulic hose 1/2" "SAE"', 'Filter cartridge', 'Gasket set', "Motor 4 kW 'IE3'"];
 const UOMS = ['EA', 'BX', 'M', 'KGM', 'SET'];
 
-export function generateOrder(rand: () => number, n: number, seq: () => number): GenOrder {
-  const place = CITIES[Math.floor(rand() * CITIES.length)]!;
-  const lineCount = 1 + Math.floor(rand() * 10);
-  const day = 1 + Math.floor(rand() * 27);
-  const address = (id: string, name: string, deliverTo: string | null): GenAddress => ({ id, name, deliverTo, street: `${1 + Math.floor(rand() * 200)} Industrial Way`, ...place });
+export function generateOrder(rand: Random, n: number, seq: () => number): GenOrder {
+  const place = rand.pick(CITIES);
+  const lineCount = rand.int(1, 10);
+  const day = rand.int(1, 27);
+  const address = (id: string, name: string, deliverTo: string | null): GenAddress => ({ id, name, deliverTo, street: `${rand.int(1, 200)} Industrial Way`, ...place });
   return {
     orderID: `PO${String(4000 + n).padStart(6, '0')}`,
     orderVersion: 1,
@@ -75,27 +65,27 @@ export function generateOrder(rand: () => number, n: number, seq: () => number):
     documentReference: null,
     orderDate: `2026-03-${String(day).padStart(2, '0')}T08:15:00-07:00`,
     currency: place.currency,
-    supplier: `${100000000 + Math.floor(rand() * 5)}`,
-    shipTo: address(`PLANT-${n % 4}`, `Plant ${n % 4}`, rand() < 0.7 ? 'Maintenance Stores' : null),
+    supplier: `${rand.int(100000000, 100000004)}`,
+    shipTo: address(`PLANT-${n % 4}`, `Plant ${n % 4}`, rand.chance(0.7) ? 'Maintenance Stores' : null),
     billTo: address('AP-1', 'Accounts Payable', null),
     comments: `For WO ${1000 + n} & shift "B"`,
     workOrder: String(1000 + n),
-    netDays: rand() < 0.5 ? 30 : null,
+    netDays: rand.chance(0.5) ? 30 : null,
     lines: Array.from({ length: lineCount }, (_, i) => generateLine(rand, i + 1, day)),
   };
 }
 
-function generateLine(rand: () => number, lineNumber: number, day: number): GenLine {
-  const part = Math.floor(rand() * PARTS.length);
+function generateLine(rand: Random, lineNumber: number, day: number): GenLine {
+  const part = rand.int(0, PARTS.length - 1);
   return {
     lineNumber,
     supplierPartID: `PS-${100 + part}-${lineNumber}`,
-    aux: rand() < 0.3 ? `AUX-${lineNumber}` : null,
-    buyerPartID: rand() < 0.4 ? `MAT-${2000 + part}` : null,
+    aux: rand.chance(0.3) ? `AUX-${lineNumber}` : null,
+    buyerPartID: rand.chance(0.4) ? `MAT-${2000 + part}` : null,
     description: PARTS[part]!,
-    quantityTenths: 10 * (1 + Math.floor(rand() * 20)) + (rand() < 0.3 ? 5 : 0),
-    unitOfMeasure: UOMS[Math.floor(rand() * UOMS.length)]!,
-    unitPriceCents: 50 + Math.floor(rand() * 100_000),
+    quantityTenths: 10 * rand.int(1, 20) + (rand.chance(0.3) ? 5 : 0),
+    unitOfMeasure: rand.pick(UOMS),
+    unitPriceCents: rand.int(50, 100_049),
     requestedDeliveryDate: `2026-04-${String(Math.min(28, day + lineNumber)).padStart(2, '0')}`,
     unspsc: `4015${1600 + part}`,
     costCenter: { id: `CC-${4100 + (part % 3)}`, name: ['Maintenance', 'Production', 'Facilities'][part % 3]! },
@@ -103,9 +93,9 @@ function generateLine(rand: () => number, lineNumber: number, day: number): GenL
 }
 
 /** The next revision of an order: some lines changed, one added or dropped. */
-export function revise(rand: () => number, order: GenOrder, payloadID: string): GenOrder {
-  const lines = order.lines.map((l) => (rand() < 0.5 ? { ...l, quantityTenths: l.quantityTenths + 10, unitPriceCents: l.unitPriceCents + 7 } : l));
-  if (lines.length > 1 && rand() < 0.4) lines.pop();
+export function revise(rand: Random, order: GenOrder, payloadID: string): GenOrder {
+  const lines = order.lines.map((l) => (rand.chance(0.5) ? { ...l, quantityTenths: l.quantityTenths + 10, unitPriceCents: l.unitPriceCents + 7 } : l));
+  if (lines.length > 1 && rand.chance(0.4)) lines.pop();
   else if (lines.length < 10) lines.push(generateLine(rand, lines.length + 1, 3));
   return { ...order, type: 'update', orderVersion: order.orderVersion + 1, payloadID, documentReference: order.payloadID, comments: `${order.comments} (rev ${order.orderVersion + 1})`, lines };
 }

@@ -10,7 +10,8 @@ import { after, before, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { admin, appFor, bearer } from '../support/app.js';
 import { describeEachStore } from '../support/stores.js';
-import { BUYER_ID, SHARED_SECRET, cancel, expectedFields, generateOrder, prng, renderOrder, revise, type GenOrder } from './generator.js';
+import { Random } from '../../src/sandbox/random.js';
+import { BUYER_ID, SHARED_SECRET, cancel, expectedFields, generateOrder, renderOrder, revise, type GenOrder } from './generator.js';
 import { basicAuth, connect, footprint, post, setIntake, statusOf, testConnectors } from './support.js';
 
 type Json = Record<string, any>;
@@ -47,7 +48,7 @@ describeEachStore('cXML intake: 100 orders', ({ store }) => {
   }
 
   it('stores the 98 valid documents of 100, and nothing of the malformed one and the one with a wrong SharedSecret', async () => {
-    const rand = prng(20260501);
+    const rand = new Random(20260501);
     let seq = 0;
     const next = () => ++seq;
     const docs: { xml: string; order?: GenOrder; expect: 200 | 400 | 401 }[] = [];
@@ -172,7 +173,7 @@ describeEachStore('cXML intake: 100 orders', ({ store }) => {
   });
 
   it('stores a document sent several times at once exactly once, and concurrent changes in version order', async () => {
-    const rand = prng(5);
+    const rand = new Random(5);
     const order = generateOrder(rand, 90, () => 0);
     const before = await footprint(store(), conn.id);
     const same = await Promise.all(Array.from({ length: 6 }, () => post(app, conn.id, renderOrder(order), AUTH)));

@@ -10,14 +10,15 @@ import type { FastifyInstance } from 'fastify';
 import { recordId } from '../../src/core/ids.js';
 import { admin, appFor, bearer } from '../support/app.js';
 import { describeEachStore } from '../support/stores.js';
-import { BUYER_ID, SHARED_SECRET, generateOrder, prng, renderOrder } from './generator.js';
+import { Random } from '../../src/sandbox/random.js';
+import { BUYER_ID, SHARED_SECRET, generateOrder, renderOrder } from './generator.js';
 import { basicAuth, connect, footprint, post, setIntake, silentConnector, statusOf, testConnectors } from './support.js';
 
 describeEachStore('cXML intake setup and refusals', ({ store }) => {
   let app: FastifyInstance;
   let conn: { id: string; token: string };
   let password: string;
-  const rand = prng(99);
+  const rand = new Random(99);
   let seq = 0;
   const order = (n: number) => renderOrder(generateOrder(rand, n, () => ++seq));
   const auth = () => basicAuth('buyer', password);

@@ -5,7 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { BUYER_ID, SHARED_SECRET, expectedFields, generateOrder, prng, renderOrder } from '../cxml/generator.js';
+import { Random } from '../../src/sandbox/random.js';
+import { BUYER_ID, SHARED_SECRET, expectedFields, generateOrder, renderOrder } from '../cxml/generator.js';
 import { basicAuth, post, setIntake, statusOf } from '../cxml/support.js';
 import { goodsOrders, p2pApp, type Json, type P2pApp } from './support.js';
 
@@ -36,7 +37,7 @@ describe('PROACTIS P2P: orders by cXML, cancelled through the gateway', () => {
   it('an order received by cXML reads as a purchase order and DELETE cancels it in P2P', async () => {
     const order = goodsOrders(t.sim)[0]!;
     let n = 0;
-    const sent = { ...generateOrder(prng(7), 1, () => ++n), orderID: order.displayNumber };
+    const sent = { ...generateOrder(new Random(7), 1, () => ++n), orderID: order.displayNumber };
     const answer = await post(t.app, connectionId, renderOrder(sent), basicAuth('proactis', 'intake-password-1'));
     assert.equal(statusOf(answer.body).code, 200, answer.body);
 

@@ -4,39 +4,26 @@
  * the cXML orderID, P2P's order number).
  */
 import assert from 'node:assert/strict';
-import type { FastifyInstance } from 'fastify';
 import { recordId } from '../../src/core/ids.js';
 import { entityByKey } from '../../src/models/registry.js';
 import { startProactisP2p, type P2pSimulator } from '../../src/sandbox/proactis-p2p/sandbox.js';
 import type { OrderRec } from '../../src/sandbox/proactis-p2p/data.js';
 import type { Store } from '../../src/store/index.js';
-import { admin, appFor, bearer, purchaseOrderFields } from '../support/app.js';
-import { createTestStore } from '../support/stores.js';
+import { admin, bearer, purchaseOrderFields } from '../support/app.js';
+import { simApp, type Json, type SimApp } from '../support/api.js';
 
-export type Json = Record<string, any>;
+export type { Json };
 
-export interface P2pApp {
-  sim: P2pSimulator;
-  store: Store;
-  app: FastifyInstance;
-  close(): Promise<void>;
+export interface P2pApp extends SimApp<P2pSimulator> {
   connect(credentials?: Record<string, string>): Promise<{ res: { statusCode: number; body: string; headers: Record<string, unknown>; json(): Json }; id?: string; token?: string }>;
   call(token: string, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: unknown, headers?: Record<string, string>): Promise<{ statusCode: number; body: string; json(): Json }>;
 }
 
 export async function p2pApp(): Promise<P2pApp> {
-  const sim = await startProactisP2p({ suppliers: 20, orders: 80 });
-  const { store, dispose } = await createTestStore('sqlite');
-  const app = await appFor(store, { allowedOrigins: [new URL(sim.url).host] });
+  const base = await simApp(await startProactisP2p({ suppliers: 20, orders: 80 }));
+  const { sim, app } = base;
   return {
-    sim,
-    store,
-    app,
-    async close() {
-      await app.close();
-      await dispose();
-      await sim.stop();
-    },
+    ...base,
     async connect(credentials = sim.credentials) {
       const res = await app.inject({ method: 'POST', url: '/v1/connections', headers: admin, payload: { system: 'proactis-p2p', name: 'P2P live', credentials, sync: false } });
       return res.statusCode === 201 ? { res, id: res.json().data.id, token: res.json().token } : { res };

@@ -4,64 +4,31 @@
  * must be, written out from the simulator's own record (as Proactis documents the fields), so a
  * test compares every mapped field with the system's data.
  */
-import assert from 'node:assert/strict';
-import type { FastifyInstance } from 'fastify';
 import { recordId } from '../../src/core/ids.js';
 import type { InvoiceRecord, ReceiptRecord, RequisitionRecord, SupplierRecord } from '../../src/sandbox/proactis/records.js';
 import { startProactisSim, type ProactisSim, type ProactisSimOptions } from '../../src/sandbox/proactis/server.js';
-import type { Store } from '../../src/store/index.js';
-import { admin, appFor, bearer } from '../support/app.js';
-import { createTestStore } from '../support/stores.js';
+import { admin } from '../support/app.js';
+import { listAll as listPages, runSync, simApp, type Json, type SimApp } from '../support/api.js';
 
-export type Json = Record<string, any>;
+export type { Json };
 
-export interface Harness {
-  sim: ProactisSim;
-  store: Store;
-  app: FastifyInstance;
-  close(): Promise<void>;
-}
+export type Harness = SimApp<ProactisSim>;
 
 export async function harness(opts: ProactisSimOptions): Promise<Harness> {
-  const sim = await startProactisSim(opts);
-  const { store, dispose } = await createTestStore('sqlite');
-  const app = await appFor(store, { allowedOrigins: [new URL(sim.url).host] });
-  return {
-    sim,
-    store,
-    app,
-    async close() {
-      await app.close();
-      await dispose();
-      await sim.stop();
-    },
-  };
+  return simApp(await startProactisSim(opts));
 }
 
 export const credentialsOf = (sim: ProactisSim) => ({ region: 'UK', domainId: sim.domainId, clientId: sim.clientId, clientSecret: sim.clientSecret, apiKey: sim.apiKey, instanceUrl: sim.url });
 
+/** Answers whatever the API answers (the tests check refusals too). */
 export async function connect(h: Harness, credentials: Json = credentialsOf(h.sim)): Promise<{ status: number; body: Json }> {
   const res = await h.app.inject({ method: 'POST', url: '/v1/connections', headers: admin, payload: { system: 'proactis', name: 'Proactis UK', credentials, sync: false } });
   return { status: res.statusCode, body: res.json() };
 }
 
-export async function sync(h: Harness, connectionId: string, full = false): Promise<Json> {
-  const res = await h.app.inject({ method: 'POST', url: `/v1/connections/${connectionId}/sync?wait=true`, headers: admin, payload: { full } });
-  assert.equal(res.statusCode, 200, res.body);
-  return Object.fromEntries(res.json().data.entities.map((e: Json) => [e.entity, e]));
-}
+export const sync = (h: Harness, connectionId: string, full = false): Promise<Json> => runSync(h.app, connectionId, full);
 
-export async function listAll(h: Harness, token: string, path: string): Promise<Json[]> {
-  const out: Json[] = [];
-  let cursor: string | null = null;
-  do {
-    const res: { statusCode: number; body: string; json(): Json } = await h.app.inject({ url: `/v1/${path}?limit=200${cursor ? `&cursor=${cursor}` : ''}`, headers: bearer(token) });
-    assert.equal(res.statusCode, 200, res.body);
-    out.push(...res.json().data);
-    cursor = res.json().nextCursor;
-  } while (cursor);
-  return out;
-}
+export const listAll = (h: Harness, token: string, path: string): Promise<Json[]> => listPages(h.app, token, path);
 
 // --- what each record must be, from the simulator's record --------------------------------------
 

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { defineConnector, defineResource, type ConnectorDefinition } from '../../src/kit/definition.js';
+import { itemsResource } from './items-resource.js';
 
 interface QueuedVendor { code: string; name: string; reference: string | undefined }
 export interface QueueRow { id: string; code: string; name: string; changed: string }
@@ -90,23 +91,10 @@ export function queueConnector(system: QueueSystem): ConnectorDefinition<QueueSy
           },
         },
       }),
-      inventoryItems: defineResource<QueueSystem, z.infer<typeof ItemRaw>>({
-        entity: 'inventoryItems',
+      inventoryItems: itemsResource<QueueSystem, z.infer<typeof ItemRaw>>({
         raw: ItemRaw,
-        remoteId: (r) => r.sku,
-        times: () => ({ createdAt: null, updatedAt: null }),
-        list: async function* (s) {
-          yield { records: [...s.items.values()] };
-        },
-        get: async (s, id) => {
-          s.calls.push('get-item');
-          return s.items.get(id);
-        },
-        toUnified: (r) => ({
-          itemCode: r.sku, name: r.sku, description: null, status: 'active', remoteStatus: null, category: null, unitOfMeasure: null, unitCost: null, currency: null,
-          preferredVendor: null, vendorItemCode: null, manufacturer: null, manufacturerPartNumber: null, quantityOnHand: null, quantityAvailable: null,
-          quantityOnOrder: null, reorderPoint: null, reorderQuantity: null, stock: [],
-        }),
+        name: (r) => r.sku,
+        getCall: 'get-item',
         // Declared, with no function to do any of it: nothing may be offered, nothing called.
         writes: {
           capabilities: {

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { defineConnector, defineResource, type ConnectorDefinition } from '../../src/kit/definition.js';
 import { SystemFailure } from '../../src/kit/failure.js';
+import { itemsResource } from './items-resource.js';
 
 export interface EchoVendor { code: string; title: string; active: boolean; echoed: 'OK' }
 
@@ -102,23 +103,10 @@ export function echoConnector(system: EchoSystem): ConnectorDefinition<EchoSyste
           },
         },
       }),
-      inventoryItems: defineResource<EchoSystem, z.infer<typeof ItemRaw>>({
-        entity: 'inventoryItems',
+      inventoryItems: itemsResource<EchoSystem, z.infer<typeof ItemRaw>>({
         raw: ItemRaw,
-        remoteId: (r) => r.sku,
-        times: () => ({ createdAt: null, updatedAt: null }),
-        list: async function* (s) {
-          yield { records: [...s.items.values()] };
-        },
-        get: async (s, id) => {
-          s.calls.push('get');
-          return s.items.get(id);
-        },
-        toUnified: (r) => ({
-          itemCode: r.sku, name: r.label, description: null, status: 'active', remoteStatus: null, category: null, unitOfMeasure: null, unitCost: null, currency: null,
-          preferredVendor: null, vendorItemCode: null, manufacturer: null, manufacturerPartNumber: null, quantityOnHand: null, quantityAvailable: null,
-          quantityOnOrder: null, reorderPoint: null, reorderQuantity: null, stock: [],
-        }),
+        name: (r) => r.label,
+        getCall: 'get',
         writes: {
           capabilities: { create: { requiredFields: ['itemCode'], writableFields: ['itemCode', 'name'] }, concurrency: 'none' },
           async create(s, input) {

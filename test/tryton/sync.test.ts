@@ -7,7 +7,8 @@
 import assert from 'node:assert/strict';
 import { before, after, it, describe } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { admin, appFor, bearer } from '../support/app.js';
+import { admin, appFor } from '../support/app.js';
+import * as api from '../support/api.js';
 import { createTestStore } from '../support/stores.js';
 import { startTryton, trytonGate, type TrytonServer } from '../support/tryton.js';
 import type { Store } from '../../src/store/index.js';
@@ -38,23 +39,8 @@ describe('Tryton end to end', { skip: gate.skip }, () => {
 
   const credentials = () => ({ instanceUrl: tryton.url, database: tryton.database, username: tryton.username, password: tryton.password });
 
-  async function listAll(path: string, extra = ''): Promise<Json[]> {
-    const out: Json[] = [];
-    let cursor: string | null = null;
-    do {
-      const res: { statusCode: number; body: string; json(): Json } = await app.inject({ url: `/v1/${path}?limit=200${extra}${cursor ? `&cursor=${cursor}` : ''}`, headers: bearer(token) });
-      assert.equal(res.statusCode, 200, res.body);
-      out.push(...res.json().data);
-      cursor = res.json().nextCursor;
-    } while (cursor);
-    return out;
-  }
-
-  async function sync(full = false): Promise<Json> {
-    const res = await app.inject({ method: 'POST', url: `/v1/connections/${connectionId}/sync?wait=true`, headers: admin, payload: { full } });
-    assert.equal(res.statusCode, 200, res.body);
-    return Object.fromEntries(res.json().data.entities.map((e: Json) => [e.entity, e]));
-  }
+  const listAll = (path: string, extra = '') => api.listAll(app, token, path, extra);
+  const sync = (full = false): Promise<Json> => api.runSync(app, connectionId, full);
 
   it('refuses a wrong password with 422 invalid_credentials and stores nothing', async () => {
     const res = await app.inject({

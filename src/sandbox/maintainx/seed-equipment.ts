@@ -26,7 +26,7 @@ export function seedParts(c: SeedContext, count: number, locations: LocationRec[
   for (let i = 0; i < count; i += 1) {
     const id = c.ids.take('part');
     const [kind, type] = PART_KINDS[i % PART_KINDS.length]!;
-    const stock: PartLocationRec[] = c.rnd.some(storeChoices, c.rnd.int(1, 3)).map((loc) => {
+    const stock: PartLocationRec[] = c.some(storeChoices, c.rnd.int(1, 3)).map((loc) => {
       const reserved = c.rnd.int(0, 3);
       const kitted = c.rnd.chance(0.2) ? c.rnd.int(0, 2) : 0;
       const staged = c.rnd.chance(0.1) ? 1 : 0;
@@ -52,7 +52,7 @@ export function seedParts(c: SeedContext, count: number, locations: LocationRec[
       locations: stock,
       orderedQuantity: c.rnd.chance(0.3) ? c.rnd.int(1, 40) : 0,
       partTypes: c.rnd.chance(0.85) ? [type, ...(c.rnd.chance(0.2) ? ['Critical spare'] : [])] : [],
-      vendors: c.rnd.some(vendors, c.rnd.int(0, 2)).map((v) => ({ vendorId: v.id, partNumber: `${v.name.slice(0, 3).toUpperCase()}-${c.rnd.int(1000, 99999)}` })),
+      vendors: c.some(vendors, c.rnd.int(0, 2)).map((v) => ({ vendorId: v.id, partNumber: `${v.name.slice(0, 3).toUpperCase()}-${c.rnd.int(1000, 99999)}` })),
       extraFields: c.rnd.chance(0.3) ? { 'Storage Class': c.rnd.pick(['Dry', 'Cold', 'Hazmat']) } : {},
       createdAt,
       updatedAt: c.rnd.chance(0.6) ? c.after(createdAt, 60_000, 120 * 86_400_000) : createdAt,
@@ -99,10 +99,10 @@ export function seedAssets(c: SeedContext, count: number, locations: LocationRec
       createdAt,
       updatedAt,
       creatorId: c.rnd.chance(0.95) ? c.rnd.pick(userIds) : null,
-      teamIds: c.rnd.some(teamIds, c.rnd.int(0, 2)),
+      teamIds: c.some(teamIds, c.rnd.int(0, 2)),
       assetTypes: c.rnd.chance(0.9) ? [type] : [],
       extraFields: c.rnd.chance(0.4) ? { 'Install Year': String(c.rnd.int(1998, 2023)) } : {},
-      vendorIds: c.rnd.some(vendors, c.rnd.int(0, 1)).map((v) => v.id),
+      vendorIds: c.some(vendors, c.rnd.int(0, 1)).map((v) => v.id),
       manufacturer,
       model,
       status: {

@@ -44,7 +44,7 @@ export function seedWorkOrders(c: SeedContext, count: number, data: OrgData): Ma
     const completedAt = done ? c.after(createdAt, 3_600_000, 20 * DAY) : null;
     const updatedAt = completedAt ? c.after(completedAt, 0, 2 * DAY) : c.rnd.chance(0.7) ? c.after(createdAt, 60_000, 25 * DAY) : createdAt;
     const job = JOBS[i % JOBS.length]!;
-    const used = c.rnd.some(parts, c.rnd.chance(0.4) ? c.rnd.int(1, 3) : 0);
+    const used = c.some(parts, c.rnd.chance(0.4) ? c.rnd.int(1, 3) : 0);
     out.set(id, {
       id,
       sequentialId: 1001 + i,
@@ -57,10 +57,10 @@ export function seedWorkOrders(c: SeedContext, count: number, data: OrgData): Ma
       locationId: asset?.locationId ?? (c.rnd.chance(0.6) ? c.rnd.pick(locations).id : null),
       assetId: asset?.id ?? null,
       assignees: [
-        ...c.rnd.some(data.userIds, c.rnd.int(0, 2)).map((uid) => ({ type: 'USER' as const, id: uid })),
+        ...c.some(data.userIds, c.rnd.int(0, 2)).map((uid) => ({ type: 'USER' as const, id: uid })),
         ...(c.rnd.chance(0.2) ? [{ type: 'TEAM' as const, id: c.rnd.pick(data.teamIds) }] : []),
       ],
-      categories: c.rnd.some(CATEGORIES, c.rnd.int(0, 2)),
+      categories: c.some(CATEGORIES, c.rnd.int(0, 2)),
       requesterId: c.rnd.chance(0.3) ? c.rnd.pick(data.userIds) : null,
       creatorId: c.rnd.pick(data.userIds),
       completerId: done ? c.rnd.pick(data.userIds) : null,
@@ -76,7 +76,7 @@ export function seedWorkOrders(c: SeedContext, count: number, data: OrgData): Ma
       parts: used.map((p) => ({ partId: p.id, quantityUsed: c.rnd.int(1, 6), locationId: p.locations[0]?.locationId ?? null })),
       estimatedTime: c.rnd.chance(0.5) ? c.rnd.int(1, 16) * 900 : null,
       workOrderSummary: done && c.rnd.chance(0.6) ? { content: `Done: ${job.toLowerCase()}; tested and back in service.`, summary: null, authorId: c.rnd.pick(data.userIds) } : null,
-      recurrenceInfo: type === 'PREVENTIVE' && c.rnd.chance(0.5) ? (c.rnd.chance(0.5) ? { type: 'WEEKLY', interval: c.rnd.int(1, 4), days: c.rnd.some(DAYS, 2) } : { type: 'MONTHLY', interval: 1, day: c.rnd.int(1, 28) }) : null,
+      recurrenceInfo: type === 'PREVENTIVE' && c.rnd.chance(0.5) ? (c.rnd.chance(0.5) ? { type: 'WEEKLY', interval: c.rnd.int(1, 4), days: c.some(DAYS, 2) } : { type: 'MONTHLY', interval: 1, day: c.rnd.int(1, 28) }) : null,
     });
   }
   return out;

@@ -4,7 +4,7 @@
  * status and priority, multi-item purchase orders and the organizations' different currencies.
  * Ids are global across organizations, as MaintainX's are ("Global ID").
  */
-import { Random } from './random.js';
+import { Random } from '../random.js';
 import { seedAssets, seedParts } from './seed-equipment.js';
 import { seedPurchaseOrders, seedWorkOrders } from './seed-work.js';
 import type { LocationRec, OrgData, Organization, VendorRec } from './types.js';
@@ -46,6 +46,8 @@ export interface SeedContext {
   at(fraction?: number): string;
   /** An instant some ms after another. */
   after(iso: string, minMs: number, maxMs: number): string;
+  /** Up to `n` distinct items, in their original order. */
+  some<T>(items: readonly T[], n: number): T[];
 }
 
 function context(rnd: Random, ids: Ids, org: Organization): SeedContext {
@@ -55,6 +57,12 @@ function context(rnd: Random, ids: Ids, org: Organization): SeedContext {
     org,
     at: (fraction) => new Date(BASE + Math.floor((fraction ?? rnd.next()) * SPAN_MS / 1000) * 1000).toISOString(),
     after: (iso, minMs, maxMs) => new Date(Date.parse(iso) + rnd.int(minMs, maxMs)).toISOString(),
+    some: (items, n) => {
+      const chosen = new Set<number>();
+      const want = Math.min(n, items.length);
+      while (chosen.size < want) chosen.add(Math.floor(rnd.next() * items.length));
+      return [...chosen].sort((a, b) => a - b).map((i) => items[i]!);
+    },
   };
 }
 

@@ -4,7 +4,7 @@
  * corrective and preventive requests in every stage, blocked now and then, some archived.
  */
 import type { Database } from './orm.js';
-import type { Random } from './random.js';
+import type { Random } from '../random.js';
 import type { Clock, Masters } from './seed-masters.js';
 import { addDays, addSeconds } from './wire.js';
 

@@ -5,7 +5,7 @@
  * not vendors (supplier_rank 0).
  */
 import type { Database } from './orm.js';
-import type { Random } from './random.js';
+import type { Random } from '../random.js';
 import { addSeconds, type OdooDatetime } from './wire.js';
 
 export interface Clock {

@@ -4,7 +4,7 @@
  * entries (product.supplierinfo) in the vendors' currencies.
  */
 import type { Database } from './orm.js';
-import type { Random } from './random.js';
+import type { Random } from '../random.js';
 import type { Clock, Masters } from './seed-masters.js';
 import { addSeconds } from './wire.js';
 

@@ -4,7 +4,7 @@
  * a section or note line, in the vendor's currency or the company's, with discounts and taxes.
  */
 import type { Database } from './orm.js';
-import type { Random } from './random.js';
+import type { Random } from '../random.js';
 import type { Clock, Masters } from './seed-masters.js';
 import type { Products } from './seed-products.js';
 import { recomputeOrder, selectSeller } from './models/purchase-line.js';

@@ -4,7 +4,7 @@
  * quants of the storable products in the internal locations.
  */
 import type { Database } from './orm.js';
-import type { Random } from './random.js';
+import type { Random } from '../random.js';
 import type { Clock, Masters } from './seed-masters.js';
 import type { Products } from './seed-products.js';
 

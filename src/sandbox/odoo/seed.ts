@@ -9,7 +9,7 @@ import { stockModels } from './models/stock.js';
 import { orderLine } from './models/purchase-line.js';
 import { purchaseOrder } from './models/purchase-order.js';
 import { maintenanceModels } from './models/maintenance.js';
-import { Random } from './random.js';
+import { Random } from '../random.js';
 import { SEED_START, seedMasters, type Clock } from './seed-masters.js';
 import { seedProducts } from './seed-products.js';
 import { seedStock } from './seed-stock.js';

@@ -6,7 +6,7 @@
  */
 import type { BranchRec, CompanyRec, DatabaseRec, OrderItem, OrderRec, OrderState, P2pData, SupplierRec } from './data.js';
 import { refreshState, round } from './orders.js';
-import { Random } from './random.js';
+import { Random } from '../random.js';
 import { SANDBOX, database, demoDatabase, users } from './seed-setup.js';
 
 export interface SeedOptions {
@@ -35,6 +35,12 @@ const CATALOGUE: [string, string, string, 'goods' | 'service', number][] = [
   ['SERV-CLEAN', 'Site cleaning, monthly', 'each', 'service', 1250],
 ];
 const CURRENCY_BY_COUNTRY: Record<string, string> = { UK: 'GBP', IE: 'EUR', NL: 'EUR', FR: 'EUR', DE: 'EUR', US: 'USD' };
+/** A GUID as .NET prints it (lower-case, hyphenated, version 4 and variant bits set). */
+function guid(rng: Random): string {
+  const hex = rng.hex(32);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${'89ab'[rng.int(0, 3)]}${hex.slice(17, 20)}-${hex.slice(20)}`;
+}
+
 /** How often each state is seeded: every state appears, open orders most. */
 const STATE_WEIGHTS: [OrderState, number][] = [['Draft', 1], ['Awaiting Authorisation', 1], ['Authorised', 2], ['Sent', 5], ['Part Received', 3], ['Fully Received', 2], ['Part Invoiced', 2], ['Fully Invoiced', 2], ['Cancelled', 1], ['Closed', 1]];
 
@@ -83,7 +89,7 @@ function order(rng: Random, n: number, supplierRec: SupplierRec, company: Compan
   const items: OrderItem[] = Array.from({ length: rng.int(1, 6) }, (_, i) => {
     const [code, description, unitOfMeasure, kind, price] = rng.pick(CATALOGUE);
     const quantity = kind === 'service' ? 1 : rng.int(1, 40);
-    return { position: i + 1, guid: rng.guid(), code, description, kind, quantity, unitPrice: price, unitOfMeasure, nominals: [{ coding: `${rng.int(1000, 1999)}.0990.${rng.int(600, 699)}.ACT`, commitmentDate: `2024-${String(rng.int(1, 12)).padStart(2, '0')}-01`, quantity }], received: 0, invoiced: 0 };
+    return { position: i + 1, guid: guid(rng), code, description, kind, quantity, unitPrice: price, unitOfMeasure, nominals: [{ coding: `${rng.int(1000, 1999)}.0990.${rng.int(600, 699)}.ACT`, commitmentDate: `2024-${String(rng.int(1, 12)).padStart(2, '0')}-01`, quantity }], received: 0, invoiced: 0 };
   });
   // Received and invoiced quantities that agree with the state: "part" is the first item in full
   // (or half of it when it is the only one), "fully" every item.
@@ -96,7 +102,7 @@ function order(rng: Random, n: number, supplierRec: SupplierRec, company: Compan
   }
   const currency = supplierRec.companies.get(company.code)?.attrs.CurrencyCode ?? company.homeCurrency;
   const rec: OrderRec = {
-    guid: rng.guid(), template: 'PORD', orderNumber: n, displayNumber: `PORD${n}`, supplierCode: supplierRec.code, currency,
+    guid: guid(rng), template: 'PORD', orderNumber: n, displayNumber: `PORD${n}`, supplierCode: supplierRec.code, currency,
     orderDate: `2024-${String(rng.int(1, 12)).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}`, state, items,
   };
   if (state === 'Cancelled') rec.cancellation = { reason: 'No longer required', comments: '', by: 'IMPORT' };

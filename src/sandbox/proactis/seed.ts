@@ -5,6 +5,7 @@
  * invoice status and every requisition status, offline suppliers, suppliers without the optional
  * details, order-based and standalone invoices.
  */
+import { Random } from '../random.js';
 import { invoiceStatuses, money, requisitionStatuses, stamp, type InvoiceRecord, type PartyRef, type ProactisData, type ReceiptRecord, type RequisitionRecord, type SupplierRecord } from './records.js';
 
 export interface SeedOptions {
@@ -12,38 +13,6 @@ export interface SeedOptions {
   sizes: { suppliers: number; requisitions: number; receipts: number; invoices: number };
   /** The offset instants are rendered with (Proactis shows the organisation's local time). */
   offset: string;
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-class Rng {
-  private readonly next: () => number;
-  constructor(seed: number) {
-    this.next = mulberry32(seed);
-  }
-  int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
-  }
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-  pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.next() * items.length)]!;
-  }
-  hex(length: number): string {
-    let out = '';
-    while (out.length < length) out += Math.floor(this.next() * 16).toString(16);
-    return out;
-  }
 }
 
 const START = Date.parse('2025-01-06T08:00:00Z');
@@ -79,7 +48,7 @@ function slug(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 }
 
-function suppliers(rng: Rng, n: number, offset: string): SupplierRecord[] {
+function suppliers(rng: Random, n: number, offset: string): SupplierRecord[] {
   const out: SupplierRecord[] = [];
   for (let i = 0; i < n; i += 1) {
     const place = rng.pick(PLACES);
@@ -116,7 +85,7 @@ function suppliers(rng: Rng, n: number, offset: string): SupplierRecord[] {
 
 const ref = (s: SupplierRecord): PartyRef => ({ id: s.id, number: s.number, name: s.name });
 
-function requisitions(rng: Rng, n: number, parties: SupplierRecord[], offset: string): RequisitionRecord[] {
+function requisitions(rng: Random, n: number, parties: SupplierRecord[], offset: string): RequisitionRecord[] {
   return Array.from({ length: n }, (_, i) => {
     // Every status early on, then mostly the common ones.
     const status = i < requisitionStatuses.length ? requisitionStatuses[i]! : rng.pick(['DRAFT', 'FORAPPROVAL', 'APPROVED', 'APPROVED', 'ORDERED', 'ORDERED', 'ORDERED', 'REJECTED', 'CANCELLED'] as const);
@@ -153,7 +122,7 @@ function requisitions(rng: Rng, n: number, parties: SupplierRecord[], offset: st
   });
 }
 
-function receipts(rng: Rng, n: number, parties: SupplierRecord[], offset: string): ReceiptRecord[] {
+function receipts(rng: Random, n: number, parties: SupplierRecord[], offset: string): ReceiptRecord[] {
   return Array.from({ length: n }, (_, i) => {
     const at = START + rng.int(0, 290) * DAY + rng.int(0, 36_000) * 1000;
     const currency = rng.pick(['GBP', 'EUR', 'USD']);
@@ -189,7 +158,7 @@ function receipts(rng: Rng, n: number, parties: SupplierRecord[], offset: string
 
 const TAX_RATES: Record<string, number> = { GBP: 20, EUR: 21, USD: 0, SEK: 25 };
 
-function invoices(rng: Rng, n: number, parties: SupplierRecord[], offset: string): InvoiceRecord[] {
+function invoices(rng: Random, n: number, parties: SupplierRecord[], offset: string): InvoiceRecord[] {
   return Array.from({ length: n }, (_, i) => {
     const status = i < invoiceStatuses.length ? invoiceStatuses[i]! : rng.pick(invoiceStatuses);
     const supplier = rng.pick(parties);
@@ -238,7 +207,7 @@ function invoices(rng: Rng, n: number, parties: SupplierRecord[], offset: string
 }
 
 export function seedData(opts: SeedOptions): ProactisData {
-  const rng = new Rng(opts.seed);
+  const rng = new Random(opts.seed);
   const s = suppliers(rng, opts.sizes.suppliers, opts.offset);
   const parties = s.length ? s : suppliers(rng, 1, opts.offset);
   return {

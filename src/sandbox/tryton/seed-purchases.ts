@@ -144,7 +144,7 @@ function planPurchases(rng: Rng, masters: Masters): PlannedPurchases {
           break;
       }
       const digits = currency === 'KWD' ? 3 : rng.chance(0.4) ? 4 : 2;
-      const price = (Number(p.cost) * rate * (0.92 + rng.float() * 0.2)).toFixed(digits);
+      const price = (Number(p.cost) * rate * (0.92 + rng.next() * 0.2)).toFixed(digits);
       const line: Record<string, unknown> = {
         type: 'line',
         product: products[p.code],

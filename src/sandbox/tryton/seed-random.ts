@@ -1,36 +1,11 @@
 // Deterministic helpers for the seed: a seeded PRNG and calendar arithmetic that never
 // looks at the clock, so every build of the template produces the same records.
+// (template.ts hashes ../random.ts with these files: a change to the generator rebuilds it.)
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { Random } from '../random.js';
 
-export class Rng {
-  private readonly next: () => number;
-  constructor(seed: number) {
-    this.next = mulberry32(seed);
-  }
-  float(): number {
-    return this.next();
-  }
-  int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
-  }
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-  pick<T>(items: readonly T[]): T {
-    const item = items[Math.floor(this.next() * items.length)];
-    if (item === undefined) throw new Error('pick from empty list');
-    return item;
-  }
+/** The shared generator, plus the draws only the Tryton seed makes. */
+export class Rng extends Random {
   weighted<T>(items: readonly (readonly [T, number])[]): T {
     const total = items.reduce((s, [, w]) => s + w, 0);
     let r = this.next() * total;

@@ -3,6 +3,7 @@
  * vendors and purchase orders over its REST API v1 (https://api.getmaintainx.com/v1), with a
  * user's API key. Built from MaintainX's published OpenAPI (see src/sandbox/maintainx/spec/).
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { defineConnector } from '../../kit/definition.js';
 import { DEFAULT_INSTANCE, MaintainxClient, readCredentials } from './client.js';
@@ -51,7 +52,10 @@ export const maintainx = defineConnector<MaintainxClient>({
   // "100 requests / 60 seconds" per user (OpenAPI, Rate Limiting): a burst of one window, then
   // the window's pace. The X-Rate-Limit-* headers on every answer pause the connection when the
   // window is used up anyway (kit/http.ts), as MaintainX recommends.
-  rateBudget: { requestsPerSecond: 100 / 60, burst: 100, maxConcurrent: 4 },
+  rateBudget: { requestsPerSecond: 100 / 60, burst: 100, maxConcurrent: 4, windows: [{ requests: 100, seconds: 60 }] },
+  // The limit is the API key's (its user's), whichever connection spends it: connections made
+  // with the same key share one budget. The key itself is not kept as the name of the budget.
+  budgetKey: (credentials) => createHash('sha256').update(String(credentials.apiKey)).digest('hex').slice(0, 32),
   // A 429 asks to wait until the window resets, up to a minute.
   http: { deadlineMs: 90_000 },
   connect: (credentials, http) => new MaintainxClient(readCredentials(credentials), http),

@@ -57,6 +57,7 @@ describe('goals', () => {
     assert.equal(over.met, false);
     assert.match(over.verdict, /over by 10\.0 ms \(20 %\)/);
     assert.equal(checkGoal({ of: 'value', atMost: 50, text: '' }, stat([10, 45, 900]), 'ms').met, true);
+    assert.match(checkGoal({ of: 'value', atMost: 2, text: '' }, stat([40]), 'ms').verdict, /over by 38\.0 ms \(20× the goal\)/);
     const added = checkGoal({ of: 'added', atMost: 2, text: '' }, stat([5]), 'ms', stat([2]));
     assert.equal(added.actual, 3);
     assert.equal(added.met, false);

@@ -1,5 +1,5 @@
 /**
- * The four pagination kinds: each reads to the end, resumes from the position a page reported,
+ * The pagination kinds: each reads to the end, resumes from the position a page reported,
  * and stops on a system that misbehaves instead of looping forever.
  */
 import assert from 'node:assert/strict';
@@ -8,6 +8,7 @@ import { offsetPages } from '../../src/kit/pagination/offset.js';
 import { numberedPages } from '../../src/kit/pagination/page.js';
 import { cursorPages } from '../../src/kit/pagination/cursor.js';
 import { linkedPages } from '../../src/kit/pagination/next-link.js';
+import { idPages } from '../../src/kit/pagination/id-keyset.js';
 import type { RawPage } from '../../src/kit/definition.js';
 
 const data = Array.from({ length: 23 }, (_, i) => ({ id: i + 1 }));
@@ -19,6 +20,24 @@ async function collect(pages: AsyncIterable<RawPage>): Promise<RawPage[]> {
 const ids = (pages: RawPage[]) => pages.flatMap((p) => p.records.map((r) => (r as { id: number }).id));
 
 describe('pagination kinds', () => {
+  it('id keyset: continues after the last id, so a record removed mid-listing shifts nothing, and resumes after an id', async () => {
+    const live = data.filter((d) => d.id % 5 !== 0); // ids with gaps
+    const calls: number[] = [];
+    const fetch = async (afterId: number, limit: number) => {
+      calls.push(afterId);
+      if (afterId === 7) live.splice(live.findIndex((d) => d.id === 4), 1); // an earlier record disappears meanwhile
+      return live.filter((d) => d.id > afterId).slice(0, limit);
+    };
+    const pages = await collect(idPages({ pageSize: 6, fetch }));
+    assert.deepEqual(ids(pages), [1, 2, 3, 4, 6, 7, 8, 9, 11, 12, 13, 14, 16, 17, 18, 19, 21, 22, 23]);
+    assert.deepEqual(calls, [0, 7, 14, 22]);
+    assert.equal(pages.at(-1)!.resumeAfter, undefined, 'the short page ends the listing');
+    const resumed = await collect(idPages({ pageSize: 6, resumeAfter: '16', fetch: async (a, l) => data.filter((d) => d.id > a).slice(0, l) }));
+    assert.equal(ids(resumed)[0], 17);
+    const garbage = await collect(idPages({ pageSize: 50, resumeAfter: 'not-an-id', fetch: async (a, l) => data.filter((d) => d.id > a).slice(0, l) }));
+    assert.equal(ids(garbage)[0], 1, 'a position that is not an id starts over');
+  });
+
   it('offset: reads to the short page and resumes from an offset', async () => {
     const calls: number[] = [];
     const pages = await collect(offsetPages({ pageSize: 10, fetch: async (o, l) => { calls.push(o); return data.slice(o, o + l); } }));

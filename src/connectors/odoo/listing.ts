@@ -4,8 +4,6 @@
  * page, and an interrupted sync resumes after the last id it stored; and the "changed since"
  * domain over a record's own write_date and those of the records it embeds.
  */
-import type { RawPage } from '../../kit/definition.js';
-import { cursorPages } from '../../kit/pagination/cursor.js';
 import type { Domain } from './client.js';
 import { toOdooDatetime } from './values.js';
 
@@ -23,21 +21,7 @@ export function changedSince(since: string, paths: readonly string[] = ['']): Do
   return [...Array<string>(leaves.length - 1).fill('|'), ...leaves];
 }
 
-export function idPages<R extends { id: number }>(opts: {
-  pageSize: number;
-  resumeAfter?: string;
-  fetch: (afterId: number, limit: number) => Promise<R[]>;
-}): AsyncGenerator<RawPage> {
-  const resume = opts.resumeAfter !== undefined && /^\d+$/.test(opts.resumeAfter) ? opts.resumeAfter : undefined;
-  return cursorPages({
-    resumeAfter: resume,
-    fetch: async (cursor) => {
-      const records = await opts.fetch(cursor === undefined ? 0 : Number(cursor), opts.pageSize);
-      const last = records[records.length - 1];
-      return { records, nextCursor: records.length === opts.pageSize && last ? String(last.id) : null };
-    },
-  });
-}
+export { idPages } from '../../kit/pagination/id-keyset.js';
 
 /** Groups records by a numeric key (order lines by order). */
 export function groupBy<T>(items: readonly T[], key: (item: T) => number | null): Map<number, T[]> {

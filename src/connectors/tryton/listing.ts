@@ -2,8 +2,6 @@
  * How the Tryton resources list: keyset paging by id, the incremental domain, and the small
  * helpers the mappers share.
  */
-import type { RawPage } from '../../kit/definition.js';
-import { cursorPages } from '../../kit/pagination/cursor.js';
 import { encodeDateTime } from './codec.js';
 import type { Domain } from './client.js';
 
@@ -23,26 +21,7 @@ export function changedSince(since: string, paths: readonly string[] = ['']): Do
   return ['OR', ...paths.flatMap((p) => [[`${p}write_date`, '>=', at], [`${p}create_date`, '>=', at]])];
 }
 
-/**
- * Pages ordered by id and continued with `id > last id` rather than an offset, so records added
- * or removed while listing neither shift nor repeat a page, and a killed sync resumes after the
- * last id it stored.
- */
-export function idPages<R extends { id: number }>(opts: {
-  pageSize: number;
-  resumeAfter?: string;
-  fetch: (afterId: number, limit: number) => Promise<R[]>;
-}): AsyncGenerator<RawPage> {
-  const resume = opts.resumeAfter !== undefined && /^\d+$/.test(opts.resumeAfter) ? opts.resumeAfter : undefined;
-  return cursorPages({
-    resumeAfter: resume,
-    fetch: async (cursor) => {
-      const records = await opts.fetch(cursor === undefined ? 0 : Number(cursor), opts.pageSize);
-      const last = records[records.length - 1];
-      return { records, nextCursor: records.length === opts.pageSize && last ? String(last.id) : null };
-    },
-  });
-}
+export { idPages } from '../../kit/pagination/id-keyset.js';
 
 /** A remote id as Tryton's integer id, or undefined when it cannot be one. */
 export function toId(remoteId: string): number | undefined {

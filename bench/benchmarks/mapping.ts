@@ -59,6 +59,10 @@ export function runMappingBenchmark(ctx: BenchContext): Promise<BenchmarkResult>
         continue;
       }
       rec.notes.push(`${connector.name}: ${how}.`);
+      const empty = Object.entries(pages.resources).filter(([, natives]) => natives.length === 0).map(([key]) => key);
+      const unlisted = Object.entries(connector.resources).filter(([, r]) => !(r as ResourceDefinition<unknown, unknown>).list).map(([key]) => key);
+      if (unlisted.length) rec.notes.push(`${connector.name}: no figure for ${unlisted.join(', ')} — the system cannot list ${unlisted.length === 1 ? 'it' : 'them'}, so there is no native page to map.`);
+      if (empty.length) rec.notes.push(`${connector.name}: no figure for ${empty.join(', ')} — the sandbox listed no records.`);
       for (const [key, natives] of Object.entries(pages.resources)) {
         const resource = connector.resources[key as EntityKey] as ResourceDefinition<unknown, unknown> | undefined;
         if (!resource || natives.length === 0) continue;

@@ -77,15 +77,20 @@ async function apply(repos: Repos, input: ReceiveInput): Promise<ReceiveOutcome>
   const now = (input.now ?? new Date()).toISOString();
   const id = recordId(entity.idPrefix, connection.id, ENTITY, h.orderID);
 
-  const seen = await repos.cxmlIntake.getDocument(connection.id, req.payloadID);
-  if (seen) {
+  const seenBefore = async (): Promise<ReceiveOutcome | undefined> => {
+    const seen = await repos.cxmlIntake.getDocument(connection.id, req.payloadID);
+    if (!seen) return undefined;
     return seen.contentHash === input.contentHash
       ? { kind: 'duplicate', recordId: id }
       : { kind: 'conflict', message: `payloadID ${req.payloadID} was already used by another document; every document needs its own payloadID.` };
-  }
+  };
+  const duplicate = await seenBefore();
+  if (duplicate) return duplicate;
   const head = await repos.cxmlIntake.getOrder(connection.id, h.orderID);
   const decided = plan(req, head);
-  if (decided.kind === 'conflict') return decided;
+  // Each read sees what was committed when it ran (read committed): a copy of this very document
+  // may have committed between the two reads, which makes it a duplicate, not a conflict.
+  if (decided.kind === 'conflict') return (await seenBefore()) ?? decided;
 
   let outcome: 'created' | 'updated' | 'cancelled' | 'unchanged' = 'unchanged';
   let version: number | null = null;

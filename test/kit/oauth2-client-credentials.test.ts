@@ -100,9 +100,14 @@ describe('oauth2 client credentials', () => {
     await Promise.all([get(), get(), get()]);
     assert.equal(auth.requests, 2, 'one renewal for the three callers');
     assert.deepEqual(apiCalls.slice(-3), ['tok-1', 'tok-1', 'tok-1'], 'the still-valid token kept serving');
-    await new Promise((r) => setTimeout(r, 60));
-    await get();
+    // The renewal runs in the background: once it has landed, calls carry the new token (and
+    // no further renewal is made meanwhile).
+    for (let i = 0; i < 200 && apiCalls.at(-1) !== 'tok-2'; i += 1) {
+      await new Promise((r) => setTimeout(r, 20));
+      await get();
+    }
     assert.equal(apiCalls.at(-1), 'tok-2');
+    assert.equal(auth.requests, 2, 'still the one renewal');
     now += 10 * 60_000; // tok-2 expired too: callers wait for the next one
     await Promise.all([get(), get()]);
     assert.equal(auth.requests, 3);

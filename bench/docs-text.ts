@@ -40,7 +40,7 @@ connections).`,
     title: '3. Full sync',
     body: `A first (full) sync of a connection to the SAP S/4HANA simulator holding N purchase orders
 (1–9 items each, 5 on average, with schedule lines; SAP answers every property of every entity,
-about 28 KB of JSON per order), into an empty store: \`POST /v1/connections/{id}/sync?wait=true\`
+about 28 KB of JSON per order), into an empty store: \`POST /v1/connections/{id}/sync\`, then \`GET …/sync\` every 50 ms until it has finished,
 on Manifold running in its own process, the simulator in another (so its memory is not counted).
 Orders per second end to end; CPU seconds of the Manifold process per 1,000 orders; its peak
 resident memory (getrusage maxRSS of a fresh process per run), with the V8 heap at the highest

@@ -13,10 +13,7 @@ export interface ManifoldInfo {
   dialect: string;
 }
 
-/**
- * A sync with wait=true answers when it has finished: a million orders take longer than the
- * five minutes fetch waits for response headers by default.
- */
+/** Calls that take long (a full sync's first answer under load) outlast fetch's default five minutes. */
 const patient = new Agent({ headersTimeout: 2 * 3_600_000, bodyTimeout: 2 * 3_600_000 });
 
 export class ManifoldApi {
@@ -41,9 +38,14 @@ export class ManifoldApi {
   }
 
   /** Runs a sync and answers when it has finished, with each entity's state; throws if one failed. */
+  /**
+   * Starts a sync and polls until it has finished, rather than holding one request open for the
+   * whole sync (half an hour for a million orders): an attempt through wait=true ended in "fetch
+   * failed" with the sync still running.
+   */
   async syncAndWait(connectionId: string, full: boolean): Promise<Record<string, Json>> {
-    const { json } = await this.call('POST', `/v1/connections/${connectionId}/sync?wait=true`, { body: { full } });
-    const entities = Object.fromEntries((json.data.entities as Json[]).map((e) => [e.entity as string, e]));
+    await this.startSync(connectionId, full);
+    const entities = await this.waitForSyncEnd(connectionId);
     const failed = Object.values(entities).filter((e) => e.status === 'failed');
     if (failed.length) throw new Error(`sync failed: ${JSON.stringify(failed)}`);
     return entities;

@@ -48,7 +48,7 @@ export type { JsonObject, JsonValue } from './json.js';
 export type { ConnectionPatch, ConnectionRow, ConnectionStatus, ConnectionsRepo, NewConnection } from './repos/connections.js';
 export type { NewToken, TokenRow, TokensRepo } from './repos/tokens.js';
 export { contentHash } from './repos/records.js';
-export type { ListRecordsOptions, RecordInput, RecordRow, RecordsRepo, UpsertOutcome, UpsertResult } from './repos/records.js';
+export type { ListRecordsOptions, RecordInput, RecordJsonRow, RecordRow, RecordsRepo, UpsertBrief, UpsertOutcome, UpsertResult } from './repos/records.js';
 export type { CheckpointInput, CheckpointRow, CheckpointsRepo } from './repos/checkpoints.js';
 export type { RequestLogInput, RequestLogRow, RequestLogRepo } from './repos/request-log.js';
 export type { FieldMappingInput, FieldMappingRow, FieldMappingsRepo } from './repos/field-mappings.js';

@@ -53,7 +53,8 @@ describeEachStore('errors and request ids', ({ store }) => {
   it('turns an unexpected exception into 500 internal_error without internals, logged with the request id', async () => {
     const lines: string[] = [];
     const sink = new Writable({ write(chunk, _enc, cb) { lines.push(String(chunk)); cb(); } });
-    const broken = { ...store(), records: { ...store().records, list: async () => { throw new Error('SQLITE_ERROR: near "SELEC": syntax error in SELECT * FROM records'); } } };
+    const fail = async () => { throw new Error('SQLITE_ERROR: near "SELEC": syntax error in SELECT * FROM records'); };
+    const broken = { ...store(), records: { ...store().records, list: fail, listJson: fail } };
     const failing = await buildApp({ store: broken as ReturnType<typeof store>, adminKey: ADMIN_KEY, logger: pino({ level: 'info' }, sink), secretBox: testSecretBox });
     try {
       const res = await failing.inject({ url: '/v1/purchase-orders', headers });

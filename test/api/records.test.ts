@@ -116,6 +116,43 @@ describeEachStore('data routes', ({ store }) => {
     assert.deepEqual(polled.map((r) => r.id), [victim.id]);
   });
 
+  it('a list page carries every record exactly as the get route does, key order included', async () => {
+    // The list writes the stored JSON text out as it is; the get route formats decoded records.
+    const c = await newConnection(store(), 'Same bytes');
+    const odd = 'quote " backslash \\ line\u2028sep <tag> ünï 😀';
+    for (let i = 0; i < 6; i += 1) {
+      await putPurchaseOrder(store(), c.id, i, { overrides: i % 2 ? { description: `${odd} ${i}` } : {}, remoteData: { id: i, note: odd, nested: { list: [1, 'two', null] } } });
+    }
+    const bare = await putPurchaseOrder(store(), c.id, 6);
+    await store().records.upsert({ ...bare.record, data: { ...bare.record.data }, createdAt: null, updatedAt: '2026-02-02T00:00:00.000Z', syncedAt: new Date().toISOString(), remoteData: null });
+    const gone = await putPurchaseOrder(store(), c.id, 7);
+    await store().records.markDeleted(c.id, 'purchaseOrders', gone.record.id, '2026-04-01T00:00:00.000Z');
+    for (const include of ['', '&include=remoteData']) {
+      const res = await app.inject({ url: `/v1/purchase-orders?limit=3&includeDeleted=true${include}`, headers: bearer(c.token) });
+      assert.equal(res.statusCode, 200, res.body);
+      assert.match(res.headers['content-type'] as string, /^application\/json/);
+      let body = res.json() as { data: Record<string, unknown>[]; nextCursor: string | null };
+      const listed: Record<string, unknown>[] = [...body.data];
+      while (body.nextCursor) {
+        body = (await app.inject({ url: `/v1/purchase-orders?limit=3&includeDeleted=true${include}&cursor=${body.nextCursor}`, headers: bearer(c.token) })).json();
+        listed.push(...body.data);
+      }
+      assert.equal(listed.length, 8);
+      for (const item of listed) {
+        const one = await app.inject({ url: `/v1/purchase-orders/${item.id}${include ? '?include=remoteData' : ''}`, headers: bearer(c.token) });
+        const expected = one.json().data as Record<string, unknown>;
+        assert.deepEqual(item, expected);
+        assert.deepEqual(Object.keys(item), Object.keys(expected), 'same members in the same order');
+        Page.shape.data.element.parse(item);
+      }
+      const withNull = listed.find((r) => r.remoteId === '6')!;
+      assert.equal(withNull.createdAt, null);
+      if (include) assert.deepEqual(withNull.remoteData, {}, 'a record without a native copy shows {} as the get route does');
+      else assert.ok(listed.every((r) => !('remoteData' in r)));
+      assert.equal(listed.find((r) => r.remoteId === '1')!.description, `${odd} 1`);
+    }
+  });
+
   it('serves every entity of the registry (empty lists, 404 for unknown ids)', async () => {
     for (const entity of entities) {
       const list = await app.inject({ url: `/v1/${entity.path}`, headers: bearer(conn.token) });

@@ -185,6 +185,32 @@ describeEachStore('records repo', ({ store }) => {
     assert.equal(await s.records.getByRemoteId(c.id, PO, '4'), undefined);
   });
 
+  it('upsertBrief answers what upsertMany does, without the records', async () => {
+    const s = store();
+    const c = await makeConnection(s);
+    await s.records.upsert(recordInput(c.id, PO, '1'));
+    await s.records.upsert(recordInput(c.id, PO, '2'));
+    await s.records.markDeleted(c.id, PO, testRecordId(c.id, PO, '2'), at(3_000));
+    const results = await s.records.upsertBrief([
+      recordInput(c.id, PO, '3'),
+      recordInput(c.id, PO, '1', { syncedAt: at(9_000) }),
+      recordInput(c.id, PO, '2'),
+      recordInput(c.id, PO, '1', { data: { number: 'PO-1', total: '1.00' } }),
+      recordInput(c.id, PO, '3'),
+    ]);
+    assert.deepEqual(results, [
+      { id: testRecordId(c.id, PO, '3'), outcome: 'created', version: 1 },
+      { id: testRecordId(c.id, PO, '1'), outcome: 'unchanged', version: 1 },
+      { id: testRecordId(c.id, PO, '2'), outcome: 'restored', version: 3 },
+      { id: testRecordId(c.id, PO, '1'), outcome: 'updated', version: 2 },
+      { id: testRecordId(c.id, PO, '3'), outcome: 'unchanged', version: 1 },
+    ]);
+    const one = await s.records.getByRemoteId(c.id, PO, '1');
+    assert.deepEqual(one?.data, { number: 'PO-1', total: '1.00' });
+    assert.equal(one?.syncedAt, recordInput(c.id, PO, '1').syncedAt, 'the last step wrote its synced_at');
+    assert.equal((await s.records.getByRemoteId(c.id, PO, '2'))?.deletedAt, null);
+  });
+
   it('keep concurrent writers of one record from losing versions', async () => {
     const s = store();
     const c = await makeConnection(s);

@@ -56,6 +56,11 @@ export class MappingService {
     });
   }
 
+  /** Whether the connection changes the default mapping of this entity at all. */
+  async hasOverrides(connectionId: string, entity: string): Promise<boolean> {
+    return !this.isEmpty((await this.current(connectionId, entity)).override);
+  }
+
   isEmpty(o: MappingOverride): boolean {
     return Object.keys(o.fields).length === 0 && Object.keys(o.customFields).length === 0;
   }

@@ -77,14 +77,14 @@ export async function syncEntity(
           log.warn({ remoteId: prepared.remoteId, issues: prepared.issues }, prepared.stage === 'parse' ? 'native record does not parse; skipped' : 'record does not map to the unified model; skipped');
         }
       }
-      const results = inputs.length ? await store.records.upsertMany(inputs) : [];
+      const results = inputs.length ? await store.records.upsertBrief(inputs) : [];
       const events = [];
       for (const r of results) {
         if (r.outcome === 'unchanged') counts.unchanged += 1;
         else {
           if (r.outcome === 'created') counts.created += 1;
           else counts.updated += 1;
-          events.push({ id: randomId('evt'), connectionId: connection.id, entity: entityKey, recordId: r.record.id, type: r.outcome === 'created' ? ('created' as const) : ('updated' as const), payload: { version: r.record.version } });
+          events.push({ id: randomId('evt'), connectionId: connection.id, entity: entityKey, recordId: r.id, type: r.outcome === 'created' ? ('created' as const) : ('updated' as const), payload: { version: r.version } });
         }
       }
       if (events.length) await store.events.append(events);

@@ -11,7 +11,7 @@ import { entities } from '../../models/registry.js';
 import type { EntityDefinition } from '../../models/entity.js';
 import type { Store } from '../../store/index.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
-import { formatRecord } from '../format-record.js';
+import { formatRecord, recordJson } from '../format-record.js';
 import { booleanQuery, commonErrors } from '../schemas.js';
 import type { ConnectorRuntime } from '../../engine/runtime.js';
 import { readThrough } from '../../engine/records/read-through.js';
@@ -77,7 +77,7 @@ export function registerDataRoutes(app: FastifyInstance, deps: { store: Store; r
         const connection = request.connection!;
         const filters = { modifiedAfter: q.modifiedAfter ?? null, status: q.status ?? null, includeDeleted: q.includeDeleted };
         const afterId = q.cursor ? decodeCursor(q.cursor, filters) : undefined;
-        const rows = await deps.store.records.list({
+        const listOptions = {
           connectionId: connection.id,
           entity: entity.key,
           limit: q.limit + 1,
@@ -85,12 +85,22 @@ export function registerDataRoutes(app: FastifyInstance, deps: { store: Store; r
           modifiedAfter: q.modifiedAfter ? new Date(q.modifiedAfter).toISOString() : undefined,
           status: q.status,
           includeDeleted: q.includeDeleted,
-        });
-        const page = await mapped(connection, entity, rows.slice(0, q.limit));
-        const last = page.at(-1);
-        const nextCursor = rows.length > q.limit && last ? encodeCursor(last.id, filters) : null;
+        };
         const remoteData = q.include === 'remoteData';
-        return sendJson(reply as unknown as FastifyReply, { data: page.map((row) => formatRecord(row, { remoteData })), nextCursor });
+        const send = (records: string[], lastId: string | undefined, more: boolean) => {
+          const nextCursor = more && lastId ? encodeCursor(lastId, filters) : null;
+          return (reply as unknown as FastifyReply).type('application/json; charset=utf-8').send(`{"data":[${records.join(',')}],"nextCursor":${JSON.stringify(nextCursor)}}`);
+        };
+        // Field-mapping overrides are applied to decoded records (they read the native record);
+        // without any, the page is written from the stored JSON text as it is.
+        if (await deps.mappings.hasOverrides(connection.id, entity.key)) {
+          const rows = await deps.store.records.list(listOptions);
+          const page = await mapped(connection, entity, rows.slice(0, q.limit));
+          return send(page.map((row) => JSON.stringify(formatRecord(row, { remoteData }))), page.at(-1)?.id, rows.length > q.limit);
+        }
+        const rows = await deps.store.records.listJson({ ...listOptions, remoteData });
+        const page = rows.slice(0, q.limit);
+        return send(page.map((row) => recordJson(row, { remoteData })), page.at(-1)?.id, rows.length > q.limit);
       },
     });
 

@@ -67,7 +67,7 @@ export function registerSyncRoutes(app: FastifyInstance, deps: { store: Store; j
     schema: {
       tags: ['Connections'],
       summary: 'Sync now',
-      description: 'Starts a sync (or joins the running one). `full: true` re-reads everything and sweeps deletions. With wait=true the answer comes when it has finished.',
+      description: 'Starts a sync (or joins the running one). `full: true` re-reads everything and sweeps deletions. With wait=true the answer comes when it has finished; for a first sync of a large system poll GET /v1/connections/{id}/sync instead, as HTTP clients and proxies give up on a request held that long.',
       params: idParams,
       querystring: z.strictObject({ wait: booleanQuery('Answer only when the sync has finished.') }),
       body: z.strictObject({ full: z.boolean().default(false).describe('Re-read everything instead of what changed.') }).nullish(),

@@ -38,6 +38,13 @@ export type UpsertOutcome = 'created' | 'updated' | 'unchanged' | 'restored';
 type DbRecord = Selectable<RecordsTable>;
 /** A record ready to write: encoded, times normalised, hash computed; no version yet. */
 type Prepared = Omit<DbRecord, 'version' | 'deleted_at'>;
+/**
+ * What planning and the answer need of a stored record. The JSON columns are left out: reading
+ * back a native record of tens of KB per row only to compare hashes, or returning every written
+ * row, was a large share of a sync's time (docs/benchmarks.md, full sync).
+ */
+const PLAN_COLUMNS = ['id', 'connection_id', 'entity', 'remote_id', 'content_hash', 'status', 'version', 'deleted_at'] as const;
+type Stored = Pick<DbRecord, (typeof PLAN_COLUMNS)[number]>;
 
 export interface ContentParts {
   data: unknown;
@@ -76,10 +83,10 @@ function prepare(input: RecordInput): Prepared {
 
 export type Plan =
   | { kind: 'insert' }
-  | { kind: 'touch'; existing: DbRecord }
-  | { kind: 'update'; existing: DbRecord; outcome: 'updated' | 'restored' };
+  | { kind: 'touch'; existing: Stored }
+  | { kind: 'update'; existing: Stored; outcome: 'updated' | 'restored' };
 
-export function planUpsert(existing: DbRecord | undefined, next: Prepared): Plan {
+export function planUpsert(existing: Stored | undefined, next: Prepared): Plan {
   if (existing === undefined) return { kind: 'insert' };
   if (existing.connection_id !== next.connection_id || existing.entity !== next.entity || existing.remote_id !== next.remote_id) {
     throw new Error(`Record id ${next.id} already belongs to another (connection, entity, remoteId)`);
@@ -93,15 +100,30 @@ export function planUpsert(existing: DbRecord | undefined, next: Prepared): Plan
 }
 
 export interface UpsertedRow {
-  row: DbRecord;
+  row: Stored;
   outcome: UpsertOutcome;
+  /** The whole row as this step left it, when asked for (`withRows`). */
+  full?: DbRecord;
 }
 
-export async function upsertRecordRows(db: Kysely<Database>, inputs: readonly RecordInput[]): Promise<UpsertedRow[]> {
+/**
+ * Upserts in one transaction; answers each record's id, version and outcome in input order, and
+ * with `withRows` the whole rows too, read back batch by batch (an id given twice is answered as
+ * each step left it).
+ */
+export async function upsertRecordRows(db: Kysely<Database>, inputs: readonly RecordInput[], opts: { withRows?: boolean } = {}): Promise<UpsertedRow[]> {
   const prepared = inputs.map(prepare);
   return inTransaction(db, async (trx) => {
     const results: UpsertedRow[] = [];
-    for (const batch of uniqueIdBatches(prepared)) results.push(...(await upsertBatch(trx, batch)));
+    for (const batch of uniqueIdBatches(prepared)) {
+      const upserted = await upsertBatch(trx, batch);
+      if (opts.withRows) {
+        const rows = await trx.selectFrom('records').selectAll().where('id', 'in', upserted.map((u) => u.row.id)).execute();
+        const byId = new Map(rows.map((row) => [row.id, row]));
+        for (const u of upserted) u.full = byId.get(u.row.id);
+      }
+      results.push(...upserted);
+    }
     return results;
   });
 }
@@ -126,12 +148,12 @@ function uniqueIdBatches(items: Prepared[]): Prepared[][] {
 }
 
 async function upsertBatch(trx: Kysely<Database>, batch: Prepared[]): Promise<UpsertedRow[]> {
-  const found = await trx.selectFrom('records').selectAll().where('id', 'in', batch.map((p) => p.id)).execute();
+  const found = await trx.selectFrom('records').select(PLAN_COLUMNS).where('id', 'in', batch.map((p) => p.id)).execute();
   const existing = new Map(found.map((row) => [row.id, row]));
   const results = new Map<string, UpsertedRow>();
   const inserts: Prepared[] = [];
-  const touches: { next: Prepared; existing: DbRecord }[] = [];
-  const updates: { next: Prepared; existing: DbRecord; outcome: 'updated' | 'restored' }[] = [];
+  const touches: { next: Prepared; existing: Stored }[] = [];
+  const updates: { next: Prepared; existing: Stored; outcome: 'updated' | 'restored' }[] = [];
   for (const next of batch) {
     const plan = planUpsert(existing.get(next.id), next);
     if (plan.kind === 'insert') inserts.push(next);
@@ -156,9 +178,9 @@ const MAX_ATTEMPTS = 5;
 /** The slow path for a record another writer changed between our read and our write. */
 async function upsertAlone(trx: Kysely<Database>, next: Prepared): Promise<UpsertedRow> {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const existing = await trx.selectFrom('records').selectAll().where('id', '=', next.id).executeTakeFirst();
+    const existing = await trx.selectFrom('records').select(PLAN_COLUMNS).where('id', '=', next.id).executeTakeFirst();
     const plan = planUpsert(existing, next);
-    let row: DbRecord | undefined;
+    let row: Stored | undefined;
     if (plan.kind === 'insert') row = (await insertRows(trx, [next]))[0];
     else if (plan.kind === 'touch') row = (await touchRows(trx, [{ next, existing: plan.existing }]))[0];
     else row = await updateRow(trx, next, plan.existing);
@@ -169,14 +191,14 @@ async function upsertAlone(trx: Kysely<Database>, next: Prepared): Promise<Upser
   throw new Error(`Could not upsert record ${next.id} (${next.entity} ${next.remote_id}): conflicting writes or a mismatched id`);
 }
 
-async function insertRows(trx: Kysely<Database>, rows: Prepared[]): Promise<DbRecord[]> {
+async function insertRows(trx: Kysely<Database>, rows: Prepared[]): Promise<Stored[]> {
   if (rows.length === 0) return [];
   const values: Insertable<RecordsTable>[] = rows.map((p) => ({ ...p, version: 1, deleted_at: null }));
-  return trx.insertInto('records').values(values).onConflict((oc) => oc.doNothing()).returningAll().execute();
+  return trx.insertInto('records').values(values).onConflict((oc) => oc.doNothing()).returning(PLAN_COLUMNS).execute();
 }
 
 /** Unchanged content: only synced_at moves, which is what the delete sweep reads. */
-async function touchRows(trx: Kysely<Database>, items: { next: Prepared; existing: DbRecord }[]): Promise<DbRecord[]> {
+async function touchRows(trx: Kysely<Database>, items: { next: Prepared; existing: Stored }[]): Promise<Stored[]> {
   const bySyncedAt = new Map<string, string[]>();
   for (const { next } of items) {
     const ids = bySyncedAt.get(next.synced_at);
@@ -196,10 +218,10 @@ async function touchRows(trx: Kysely<Database>, items: { next: Prepared; existin
   }
   return items
     .filter(({ next }) => touched.has(next.id))
-    .map(({ next, existing }) => ({ ...existing, synced_at: next.synced_at }));
+    .map(({ existing }) => existing);
 }
 
-async function updateRow(trx: Kysely<Database>, next: Prepared, existing: DbRecord): Promise<DbRecord | undefined> {
+async function updateRow(trx: Kysely<Database>, next: Prepared, existing: Stored): Promise<Stored | undefined> {
   return trx
     .updateTable('records')
     .set({
@@ -216,6 +238,6 @@ async function updateRow(trx: Kysely<Database>, next: Prepared, existing: DbReco
     })
     .where('id', '=', next.id)
     .where('version', '=', existing.version)
-    .returningAll()
+    .returning(PLAN_COLUMNS)
     .executeTakeFirst();
 }

@@ -26,6 +26,30 @@ export interface RecordRow {
   syncedAt: string;
 }
 
+/**
+ * A record as the list route sends it: the envelope, and the JSON columns still as the JSON text
+ * the store holds, so a page is written out without parsing and re-serialising every record.
+ */
+export interface RecordJsonRow {
+  id: string;
+  remoteId: string;
+  version: number;
+  createdAt: string | null;
+  updatedAt: string;
+  deletedAt: string | null;
+  /** JSON object text of the unified fields. */
+  dataJson: string;
+  customFieldsJson: string;
+  /** JSON text of the native record; only when asked for (it is the widest column by far). */
+  remoteDataJson?: string | null;
+}
+
+export interface UpsertBrief {
+  id: string;
+  version: number;
+  outcome: UpsertOutcome;
+}
+
 export interface UpsertResult {
   record: RecordRow;
   outcome: UpsertOutcome;
@@ -47,11 +71,15 @@ export interface RecordsRepo {
   upsert(input: RecordInput): Promise<UpsertResult>;
   /** One transaction; results in the order of `inputs`. */
   upsertMany(inputs: readonly RecordInput[]): Promise<UpsertResult[]>;
+  /** upsertMany for a sync: answers only id, version and outcome, reading no record back. */
+  upsertBrief(inputs: readonly RecordInput[]): Promise<UpsertBrief[]>;
   /** Deleted records included (with deletedAt set): whether to show them is the caller's call. */
   get(connectionId: string, entity: string, id: string): Promise<RecordRow | undefined>;
   getByRemoteId(connectionId: string, entity: string, remoteId: string): Promise<RecordRow | undefined>;
   /** Ordered by id ascending. Paging is keyset on the immutable id, stable while records change. */
   list(opts: ListRecordsOptions): Promise<RecordRow[]>;
+  /** list, but JSON columns as stored text; remote_data is read only with `remoteData`. */
+  listJson(opts: ListRecordsOptions & { remoteData: boolean }): Promise<RecordJsonRow[]>;
   /** Sets deletedAt and bumps the version; an already deleted record is answered unchanged. */
   markDeleted(connectionId: string, entity: string, id: string, at: string): Promise<RecordRow | undefined>;
   /** Marks deleted every live record a sync has not seen since `before`; answers how many. */
@@ -61,8 +89,8 @@ export interface RecordsRepo {
 
 export function createRecordsRepo(db: Kysely<Database>): RecordsRepo {
   const upsertMany = async (inputs: readonly RecordInput[]): Promise<UpsertResult[]> => {
-    const rows = await upsertRecordRows(db, inputs);
-    return rows.map(({ row, outcome }) => ({ record: toRecordRow(row), outcome }));
+    const results = await upsertRecordRows(db, inputs, { withRows: true });
+    return results.map(({ full, outcome }) => ({ record: toRecordRow(full!), outcome }));
   };
 
   // Scoped by connection and entity too: an id alone must never reach another connection's data.
@@ -77,6 +105,24 @@ export function createRecordsRepo(db: Kysely<Database>): RecordsRepo {
     return row && toRecordRow(row);
   };
 
+  const listQuery = (opts: ListRecordsOptions) => {
+    let query = db
+      .selectFrom('records')
+      .where('connection_id', '=', opts.connectionId)
+      .where('entity', '=', opts.entity);
+    if (opts.afterId !== undefined) query = query.where('id', '>', opts.afterId);
+    if (opts.modifiedAfter !== undefined) {
+      const after = toStoredTime(opts.modifiedAfter, 'modifiedAfter');
+      // A deletion is a change too: a client polling with includeDeleted must see it.
+      query = opts.includeDeleted
+        ? query.where((eb) => eb.or([eb('updated_at', '>', after), eb('deleted_at', '>', after)]))
+        : query.where('updated_at', '>', after);
+    }
+    if (opts.status !== undefined) query = query.where('status', '=', opts.status);
+    if (!opts.includeDeleted) query = query.where('deleted_at', 'is', null);
+    return query.orderBy('id').limit(opts.limit);
+  };
+
   return {
     async upsert(input) {
       const [result] = await upsertMany([input]);
@@ -85,6 +131,11 @@ export function createRecordsRepo(db: Kysely<Database>): RecordsRepo {
     },
 
     upsertMany,
+
+    async upsertBrief(inputs) {
+      const results = await upsertRecordRows(db, inputs);
+      return results.map(({ row, outcome }) => ({ id: row.id, version: row.version, outcome }));
+    },
 
     get,
 
@@ -100,23 +151,26 @@ export function createRecordsRepo(db: Kysely<Database>): RecordsRepo {
     },
 
     async list(opts) {
-      let query = db
-        .selectFrom('records')
-        .selectAll()
-        .where('connection_id', '=', opts.connectionId)
-        .where('entity', '=', opts.entity);
-      if (opts.afterId !== undefined) query = query.where('id', '>', opts.afterId);
-      if (opts.modifiedAfter !== undefined) {
-        const after = toStoredTime(opts.modifiedAfter, 'modifiedAfter');
-        // A deletion is a change too: a client polling with includeDeleted must see it.
-        query = opts.includeDeleted
-          ? query.where((eb) => eb.or([eb('updated_at', '>', after), eb('deleted_at', '>', after)]))
-          : query.where('updated_at', '>', after);
-      }
-      if (opts.status !== undefined) query = query.where('status', '=', opts.status);
-      if (!opts.includeDeleted) query = query.where('deleted_at', 'is', null);
-      const rows = await query.orderBy('id').limit(opts.limit).execute();
+      const rows = await listQuery(opts).selectAll().execute();
       return rows.map(toRecordRow);
+    },
+
+    async listJson(opts) {
+      const columns = ['id', 'remote_id', 'version', 'created_at', 'updated_at', 'deleted_at', 'data', 'custom_fields'] as const;
+      const rows = opts.remoteData
+        ? await listQuery(opts).select([...columns, 'remote_data']).execute()
+        : await listQuery(opts).select(columns).execute();
+      return rows.map((row) => ({
+        id: row.id,
+        remoteId: row.remote_id,
+        version: row.version,
+        createdAt: row.created_at,
+        updatedAt: row.updated_at,
+        deletedAt: row.deleted_at,
+        dataJson: row.data,
+        customFieldsJson: row.custom_fields,
+        ...('remote_data' in row ? { remoteDataJson: row.remote_data as string | null } : {}),
+      }));
     },
 
     async markDeleted(connectionId, entity, id, at) {

@@ -112,6 +112,10 @@ export function runSyncBenchmark(ctx: BenchContext): Promise<BenchmarkResult> {
     const done = new Map<StoreKind, { orders: number; runs: SyncRun[] }>();
     for (const [index, orders] of sizes.entries()) {
       const runs = index === 0 ? ctx.opts.runs : ctx.opts.largeRuns;
+      if (runs === 0) {
+        rec.skipped.push({ case: `${orders.toLocaleString('en-US')} orders`, reason: '--large-runs 0' });
+        continue;
+      }
       const sim = await startSimulator({ purchaseOrders: orders, itemsPerOrder: ITEMS }, ctx.profileDir);
       try {
         for (const kind of ctx.stores) {

@@ -29,7 +29,7 @@ export const USAGE = `Usage: npm run bench -- [options]
   --only <ids>          comma-separated: ${BENCHMARK_IDS.join(', ')} (default: all)
   --stores <kinds>      comma-separated: ${STORE_KINDS.join(', ')} (default: both)
   --runs <n>            runs per figure, median and min–max of these (default 5; 3 with --quick)
-  --large-runs <n>      runs of the larger full sync (default: as --runs; 1 with --quick)
+  --large-runs <n>      runs of the larger full sync (default: as --runs; 1 with --quick; 0 skips it)
   --profile             CPU-profile the processes under test (bench/results/profiles/)
   --no-save             do not update bench/results/latest.json and docs/benchmarks.md
   --help                this text
@@ -52,9 +52,9 @@ export function parseArgs(argv: readonly string[]): BenchOptions {
   let explicitSave = false;
   let explicitRuns = false;
   let explicitLargeRuns = false;
-  const count = (raw: string | undefined, flag: string) => {
+  const count = (raw: string | undefined, flag: string, min = 1) => {
     const n = Number(raw);
-    if (!Number.isInteger(n) || n < 1 || n > 100) throw new ArgsError(`${flag} needs a whole number from 1 to 100, not ${raw ?? '(nothing)'}`);
+    if (!Number.isInteger(n) || n < min || n > 100) throw new ArgsError(`${flag} needs a whole number from ${min} to 100, not ${raw ?? '(nothing)'}`);
     return n;
   };
   for (let i = 0; i < argv.length; i += 1) {
@@ -66,7 +66,7 @@ export function parseArgs(argv: readonly string[]): BenchOptions {
       case '--only': opts.only = list(value(), BENCHMARK_IDS, '--only'); break;
       case '--stores': opts.stores = list(value(), STORE_KINDS, '--stores'); break;
       case '--runs': opts.runs = count(value(), '--runs'); explicitRuns = true; break;
-      case '--large-runs': opts.largeRuns = count(value(), '--large-runs'); explicitLargeRuns = true; break;
+      case '--large-runs': opts.largeRuns = count(value(), '--large-runs', 0); explicitLargeRuns = true; break;
       case '--profile': opts.profile = true; break;
       case '--no-save': opts.save = false; explicitSave = true; break;
       case '--help': case '-h': opts.help = true; break;

@@ -127,6 +127,7 @@ describe('arguments', () => {
     const o = parseArgs(['--runs', '7', '--large-runs', '1']);
     assert.equal(o.runs, 7);
     assert.equal(o.largeRuns, 1);
+    assert.equal(parseArgs(['--large-runs', '0']).largeRuns, 0);
   });
 
   it('lists, numbers and both value forms', () => {

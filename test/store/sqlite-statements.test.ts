@@ -19,10 +19,10 @@ it('reuses a statement per SQL text, and prepares a fresh one while the cached o
     const select = db.prepare('select n from t order by n');
     const seen: number[][] = [];
     // Kysely streams with iterate(): a second caller of the same SQL meanwhile gets its own statement.
-    for (const row of select.iterate() as Iterable<{ n: number }>) {
+    for (const row of select.iterate([]) as Iterable<{ n: number }>) {
       const again = db.prepare('select n from t order by n');
       assert.notEqual(again, select);
-      seen.push([row.n, (again.all() as { n: number }[]).length]);
+      seen.push([row.n, (again.all([]) as { n: number }[]).length]);
     }
     assert.deepEqual(seen, [[1, 3], [2, 3], [3, 3]]);
     assert.equal(db.prepare('select n from t order by n'), select, 'reused once no longer busy');

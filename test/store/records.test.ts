@@ -7,7 +7,12 @@ import { at, makeConnection, recordInput, testRecordId, uid } from './helpers.js
 
 const PO = 'purchaseOrders';
 
-/** The documented hash, computed independently of the store's canonicaliser. */
+/** The stored digest: r1: and SHA-256 of the parts' JSON texts, each prefixed by its length. */
+function expectedDigest(parts: string[]): string {
+  return `r1:${createHash('sha256').update(parts.map((p) => `${p.length}:${p}`).join('')).digest('hex')}`;
+}
+
+/** The documented canonical hash (stored before digests), computed independently of the store's canonicaliser. */
 function expectedHash(parts: Record<string, unknown>): string {
   const canonical = (v: unknown): string =>
     Array.isArray(v)
@@ -54,13 +59,7 @@ describeEachStore('records repo', ({ store }) => {
       data: input.data,
       remoteData: input.remoteData,
       customFields: {},
-      contentHash: expectedHash({
-        data: input.data,
-        remoteData: input.remoteData,
-        customFields: {},
-        createdAt: input.createdAt,
-        updatedAt: input.updatedAt,
-      }),
+      contentHash: expectedDigest([JSON.stringify(input.data), JSON.stringify(input.remoteData), '{}', input.createdAt!, input.updatedAt]),
       version: 1,
       status: 'approved',
       createdAt: input.createdAt,
@@ -75,7 +74,7 @@ describeEachStore('records repo', ({ store }) => {
     const unchanged = await s.records.upsert({ ...input, data: reordered, syncedAt: at(60_000) });
     assert.equal(unchanged.outcome, 'unchanged');
     assert.equal(unchanged.record.version, 1);
-    assert.equal(unchanged.record.contentHash, created.record.contentHash);
+    assert.equal(unchanged.record.contentHash, expectedDigest([JSON.stringify(reordered), JSON.stringify(input.remoteData), '{}', input.createdAt!, input.updatedAt]), 'the digest of what is stored now');
     assert.equal(unchanged.record.syncedAt, at(60_000));
     assert.equal((await s.records.get(c.id, PO, input.id))?.syncedAt, at(60_000));
 
@@ -126,6 +125,36 @@ describeEachStore('records repo', ({ store }) => {
     assert.deepEqual(final?.customFields, { costCenter: 'CC-1' });
     assert.equal(final?.status, 'closed');
     assert.equal((await s.records.upsert(current)).outcome, 'unchanged');
+  });
+
+  it('compare content by value: keys that moved, and hashes stored before digests, are no change', async () => {
+    const s = store();
+    const c = await makeConnection(s);
+    const input = recordInput(c.id, PO, 'moved', { remoteData: { id: 9, lines: [{ a: 1, b: 2 }], state: 'draft' } });
+    const created = await s.records.upsert(input);
+    // The system answers the same record with its members in another order.
+    const moved = await s.records.upsert({ ...input, remoteData: { state: 'draft', lines: [{ b: 2, a: 1 }], id: 9 }, syncedAt: at(50_000) });
+    assert.equal(moved.outcome, 'unchanged');
+    assert.equal(moved.record.version, created.record.version);
+    assert.notEqual(moved.record.contentHash, created.record.contentHash, 'the digest now describes the stored text');
+    assert.equal((await s.records.upsertBrief([{ ...input, remoteData: { state: 'draft', lines: [{ b: 2, a: 1 }], id: 9 } }]))[0]!.outcome, 'unchanged');
+    // A value that changed deep inside is a change, digest or not.
+    const changed = await s.records.upsert({ ...input, remoteData: { id: 9, lines: [{ a: 1, b: 3 }], state: 'draft' } });
+    assert.equal(changed.outcome, 'updated');
+    assert.equal(changed.record.version, 2);
+
+    // A store written before digests holds the canonical hash: the same content is no change,
+    // and its hash is replaced by the digest; other content is a change.
+    const legacy = (parts: { data: unknown; remoteData: unknown }) => contentHash({ ...parts, customFields: {}, createdAt: input.createdAt, updatedAt: input.updatedAt });
+    const current = { ...input, remoteData: { id: 9, lines: [{ a: 1, b: 3 }], state: 'draft' } };
+    await s.db.updateTable('records').set({ content_hash: legacy(current) }).where('id', '=', input.id).execute();
+    const again = await s.records.upsert({ ...current, syncedAt: at(60_000) });
+    assert.equal(again.outcome, 'unchanged');
+    assert.equal(again.record.version, 2);
+    assert.match(again.record.contentHash, /^r1:[0-9a-f]{64}$/);
+    await s.db.updateTable('records').set({ content_hash: legacy(current) }).where('id', '=', input.id).execute();
+    const other = await s.records.upsertBrief([{ ...current, data: { ...current.data, total: '1.00' } }]);
+    assert.deepEqual(other.map((r) => [r.outcome, r.version]), [['updated', 3]]);
   });
 
   it('hash only the documented parts', () => {

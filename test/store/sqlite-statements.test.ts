@@ -11,9 +11,9 @@ it('reuses a statement per SQL text, and prepares a fresh one while the cached o
   const raw = new SqliteDatabase(':memory:');
   const db = withStatementCache(raw);
   try {
-    db.prepare('create table t (n integer)').run();
+    db.prepare('create table t (n integer)').run([]);
     const insert = db.prepare('insert into t (n) values (?)');
-    for (let n = 1; n <= 3; n += 1) db.prepare('insert into t (n) values (?)').run(n);
+    for (let n = 1; n <= 3; n += 1) db.prepare('insert into t (n) values (?)').run([n]);
     assert.equal(db.prepare('insert into t (n) values (?)'), insert, 'the same statement object');
 
     const select = db.prepare('select n from t order by n');

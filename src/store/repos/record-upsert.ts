@@ -5,12 +5,14 @@
  * whose guard fails (another writer got there first) is redone alone from a fresh read, so
  * concurrent writers on PostgreSQL never lose an update or double a version.
  */
-import { createHash } from 'node:crypto';
 import type { Insertable, Kysely, Selectable } from 'kysely';
-import { canonicalJson, encodeJson, encodeNullableJson } from '../json.js';
+import { encodeJson, encodeNullableJson } from '../json.js';
 import type { Database, RecordsTable } from '../schema.js';
 import { toStoredTime, toStoredTimeOrNull } from '../time.js';
 import { chunks, inTransaction } from '../tx.js';
+import { contentDigest, contentHash, contentHashOfTexts, isDigest, type ContentTexts } from './record-content.js';
+
+export { contentHash, type ContentParts } from './record-content.js';
 
 export interface RecordInput {
   /** Deterministic, from (connection, entity, remoteId): see core/ids.ts recordId. */
@@ -46,57 +48,97 @@ type Prepared = Omit<DbRecord, 'version' | 'deleted_at'>;
 const PLAN_COLUMNS = ['id', 'connection_id', 'entity', 'remote_id', 'content_hash', 'status', 'version', 'deleted_at'] as const;
 type Stored = Pick<DbRecord, (typeof PLAN_COLUMNS)[number]>;
 
-export interface ContentParts {
-  data: unknown;
-  remoteData: unknown;
-  customFields: unknown;
-  createdAt: string | null;
-  updatedAt: string | null;
+/** What a record's content is compared by, beside what is written (see record-content.ts). */
+interface Pending {
+  /** The canonical hash of the input, computed only when a digest comparison cannot decide. */
+  canonical: () => string;
+  /** Whether updated_at is left out of the content (the system keeps no change time). */
+  updatedAtObserved: boolean;
 }
-
-/** SHA-256 hex of the canonical JSON of what a sync can change. */
-export function contentHash(parts: ContentParts): string {
-  const { data, remoteData, customFields, createdAt, updatedAt } = parts;
-  const canonical = canonicalJson({ data, remoteData: remoteData ?? null, customFields, createdAt, updatedAt });
-  return createHash('sha256').update(canonical).digest('hex');
-}
+const pendings = new WeakMap<Prepared, Pending>();
 
 function prepare(input: RecordInput): Prepared {
   const createdAt = toStoredTimeOrNull(input.createdAt, 'createdAt');
   const updatedAt = toStoredTime(input.updatedAt, 'updatedAt');
   const customFields = input.customFields ?? {};
-  return {
+  const observed = input.updatedAtObserved === true;
+  const texts: ContentTexts = {
+    data: encodeJson(input.data),
+    remoteData: encodeNullableJson(input.remoteData),
+    customFields: encodeJson(customFields),
+    createdAt,
+    updatedAt: observed ? null : updatedAt,
+  };
+  const prepared: Prepared = {
     id: input.id,
     connection_id: input.connectionId,
     entity: input.entity,
     remote_id: input.remoteId,
-    data: encodeJson(input.data),
-    remote_data: encodeNullableJson(input.remoteData),
-    custom_fields: encodeJson(customFields),
-    content_hash: contentHash({ data: input.data, remoteData: input.remoteData, customFields, createdAt, updatedAt: input.updatedAtObserved ? null : updatedAt }),
+    data: texts.data,
+    remote_data: texts.remoteData,
+    custom_fields: texts.customFields,
+    content_hash: contentDigest(texts),
     status: input.status,
     created_at: createdAt,
     updated_at: updatedAt,
     synced_at: toStoredTime(input.syncedAt, 'syncedAt'),
   };
+  let canonical: string | undefined;
+  pendings.set(prepared, {
+    canonical: () => (canonical ??= contentHash({ data: input.data, remoteData: input.remoteData, customFields, createdAt, updatedAt: texts.updatedAt })),
+    updatedAtObserved: observed,
+  });
+  return prepared;
+}
+
+/**
+ * The ids among `pairs` whose stored content equals the next one's. Equal digests decide at
+ * once; otherwise the canonical hashes are compared: a stored hash from before digests is one,
+ * and a stored digest that differs has its record's JSON read and put in canonical form.
+ */
+async function sameContent(trx: Kysely<Database>, pairs: { existing: Stored; next: Prepared }[]): Promise<Set<string>> {
+  const same = new Set<string>();
+  const reread: { existing: Stored; next: Prepared }[] = [];
+  for (const pair of pairs) {
+    const { existing, next } = pair;
+    if (existing.content_hash === next.content_hash) same.add(next.id);
+    else if (!isDigest(existing.content_hash)) {
+      if (existing.content_hash === pendings.get(next)!.canonical()) same.add(next.id);
+    } else reread.push(pair);
+  }
+  if (reread.length > 0) {
+    const rows = await trx
+      .selectFrom('records')
+      .select(['id', 'data', 'remote_data', 'custom_fields', 'created_at', 'updated_at'])
+      .where('id', 'in', reread.map((p) => p.next.id))
+      .execute();
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    for (const { next } of reread) {
+      const row = byId.get(next.id);
+      if (!row) continue;
+      const pending = pendings.get(next)!;
+      const stored = contentHashOfTexts({ data: row.data, remoteData: row.remote_data, customFields: row.custom_fields, createdAt: row.created_at, updatedAt: pending.updatedAtObserved ? null : row.updated_at });
+      if (stored === pending.canonical()) same.add(next.id);
+    }
+  }
+  return same;
 }
 
 export type Plan =
   | { kind: 'insert' }
-  | { kind: 'touch'; existing: Stored }
+  /** Same content: only synced_at moves, and a hash of an older form is replaced. */
+  | { kind: 'touch'; existing: Stored; rehash: boolean }
   | { kind: 'update'; existing: Stored; outcome: 'updated' | 'restored' };
 
-export function planUpsert(existing: Stored | undefined, next: Prepared): Plan {
+export function planUpsert(existing: Stored | undefined, next: Prepared, same: boolean): Plan {
   if (existing === undefined) return { kind: 'insert' };
   if (existing.connection_id !== next.connection_id || existing.entity !== next.entity || existing.remote_id !== next.remote_id) {
     throw new Error(`Record id ${next.id} already belongs to another (connection, entity, remoteId)`);
   }
   if (existing.deleted_at !== null) return { kind: 'update', existing, outcome: 'restored' };
   // status is outside the hash (it is derived from data); compared too so it can never go stale.
-  if (existing.content_hash !== next.content_hash || existing.status !== next.status) {
-    return { kind: 'update', existing, outcome: 'updated' };
-  }
-  return { kind: 'touch', existing };
+  if (!same || existing.status !== next.status) return { kind: 'update', existing, outcome: 'updated' };
+  return { kind: 'touch', existing, rehash: existing.content_hash !== next.content_hash };
 }
 
 export interface UpsertedRow {
@@ -152,12 +194,16 @@ async function upsertBatch(trx: Kysely<Database>, batch: Prepared[]): Promise<Up
   const existing = new Map(found.map((row) => [row.id, row]));
   const results = new Map<string, UpsertedRow>();
   const inserts: Prepared[] = [];
-  const touches: { next: Prepared; existing: Stored }[] = [];
+  const touches: Touch[] = [];
   const updates: { next: Prepared; existing: Stored; outcome: 'updated' | 'restored' }[] = [];
+  const same = await sameContent(trx, batch.flatMap((next) => {
+    const old = existing.get(next.id);
+    return old && old.deleted_at === null ? [{ existing: old, next }] : [];
+  }));
   for (const next of batch) {
-    const plan = planUpsert(existing.get(next.id), next);
+    const plan = planUpsert(existing.get(next.id), next, same.has(next.id));
     if (plan.kind === 'insert') inserts.push(next);
-    else if (plan.kind === 'touch') touches.push({ next, existing: plan.existing });
+    else if (plan.kind === 'touch') touches.push({ next, existing: plan.existing, rehash: plan.rehash });
     else updates.push({ next, ...plan });
   }
 
@@ -179,10 +225,11 @@ const MAX_ATTEMPTS = 5;
 async function upsertAlone(trx: Kysely<Database>, next: Prepared): Promise<UpsertedRow> {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const existing = await trx.selectFrom('records').select(PLAN_COLUMNS).where('id', '=', next.id).executeTakeFirst();
-    const plan = planUpsert(existing, next);
+    const same = existing && existing.deleted_at === null ? (await sameContent(trx, [{ existing, next }])).has(next.id) : false;
+    const plan = planUpsert(existing, next, same);
     let row: Stored | undefined;
     if (plan.kind === 'insert') row = (await insertRows(trx, [next]))[0];
-    else if (plan.kind === 'touch') row = (await touchRows(trx, [{ next, existing: plan.existing }]))[0];
+    else if (plan.kind === 'touch') row = (await touchRows(trx, [{ next, existing: plan.existing, rehash: plan.rehash }]))[0];
     else row = await updateRow(trx, next, plan.existing);
     if (row) return { row, outcome: plan.kind === 'insert' ? 'created' : plan.kind === 'touch' ? 'unchanged' : plan.outcome };
   }
@@ -197,15 +244,35 @@ async function insertRows(trx: Kysely<Database>, rows: Prepared[]): Promise<Stor
   return trx.insertInto('records').values(values).onConflict((oc) => oc.doNothing()).returning(PLAN_COLUMNS).execute();
 }
 
+interface Touch {
+  next: Prepared;
+  existing: Stored;
+  /** The stored hash is of an older form (or the keys moved): write the new one, same version. */
+  rehash: boolean;
+}
+
 /** Unchanged content: only synced_at moves, which is what the delete sweep reads. */
-async function touchRows(trx: Kysely<Database>, items: { next: Prepared; existing: Stored }[]): Promise<Stored[]> {
+async function touchRows(trx: Kysely<Database>, items: Touch[]): Promise<Stored[]> {
   const bySyncedAt = new Map<string, string[]>();
-  for (const { next } of items) {
+  const touched = new Set<string>();
+  for (const { next, existing, rehash } of items) {
+    if (rehash) {
+      // Guarded by the version, as an update is: the hash must describe the content it sits beside.
+      const row = await trx
+        .updateTable('records')
+        .set({ synced_at: next.synced_at, content_hash: next.content_hash })
+        .where('id', '=', next.id)
+        .where('version', '=', existing.version)
+        .where('deleted_at', 'is', null)
+        .returning('id')
+        .executeTakeFirst();
+      if (row) touched.add(row.id);
+      continue;
+    }
     const ids = bySyncedAt.get(next.synced_at);
     if (ids) ids.push(next.id);
     else bySyncedAt.set(next.synced_at, [next.id]);
   }
-  const touched = new Set<string>();
   for (const [syncedAt, ids] of bySyncedAt) {
     const rows = await trx
       .updateTable('records')

@@ -180,19 +180,26 @@ describeEachStore('records repo', ({ store }) => {
     assert.equal(await s.records.getByRemoteId(c.id, PO, 'local'), undefined);
   });
 
-  it('upsertMany in order, in one transaction, with repeats of an id', async () => {
+  /** Records 1 and 2 stored, 2 deleted; then a batch that creates, touches, restores, updates and repeats. */
+  async function repeatsBatch() {
     const s = store();
     const c = await makeConnection(s);
     await s.records.upsert(recordInput(c.id, PO, '1'));
     await s.records.upsert(recordInput(c.id, PO, '2'));
     await s.records.markDeleted(c.id, PO, testRecordId(c.id, PO, '2'), at(3_000));
-    const results = await s.records.upsertMany([
+    const batch = [
       recordInput(c.id, PO, '3'),
       recordInput(c.id, PO, '1', { syncedAt: at(9_000) }),
       recordInput(c.id, PO, '2'),
       recordInput(c.id, PO, '1', { data: { number: 'PO-1', total: '1.00' } }),
       recordInput(c.id, PO, '3'),
-    ]);
+    ];
+    return { s, c, batch };
+  }
+
+  it('upsertMany in order, in one transaction, with repeats of an id', async () => {
+    const { s, c, batch } = await repeatsBatch();
+    const results = await s.records.upsertMany(batch);
     assert.deepEqual(
       results.map((r) => [r.record.remoteId, r.outcome, r.record.version]),
       [
@@ -215,18 +222,8 @@ describeEachStore('records repo', ({ store }) => {
   });
 
   it('upsertBrief answers what upsertMany does, without the records', async () => {
-    const s = store();
-    const c = await makeConnection(s);
-    await s.records.upsert(recordInput(c.id, PO, '1'));
-    await s.records.upsert(recordInput(c.id, PO, '2'));
-    await s.records.markDeleted(c.id, PO, testRecordId(c.id, PO, '2'), at(3_000));
-    const results = await s.records.upsertBrief([
-      recordInput(c.id, PO, '3'),
-      recordInput(c.id, PO, '1', { syncedAt: at(9_000) }),
-      recordInput(c.id, PO, '2'),
-      recordInput(c.id, PO, '1', { data: { number: 'PO-1', total: '1.00' } }),
-      recordInput(c.id, PO, '3'),
-    ]);
+    const { s, c, batch } = await repeatsBatch();
+    const results = await s.records.upsertBrief(batch);
     assert.deepEqual(results, [
       { id: testRecordId(c.id, PO, '3'), outcome: 'created', version: 1 },
       { id: testRecordId(c.id, PO, '1'), outcome: 'unchanged', version: 1 },

@@ -1,7 +1,7 @@
 /**
  * A simulator of SAP S/4HANA's purchase-order API (API_PURCHASEORDER_PROCESS_SRV, OData V2) and
  * the supplier part of API_BUSINESS_PARTNER, on loopback, written from SAP's published EDMX and
- * OpenAPI and the protocol notes (../shared/protocols/protocols-erp.md §1): Basic logon per
+ * OpenAPI and the project's protocol notes on SAP (protocols-erp.md §1): Basic logon per
  * client, the CSRF-token handshake bound to the session cookie, JSON V2 bodies with
  * `/Date(…)/` values, $filter/$orderby/$select/$expand/$inlinecount, $skip/$top with a
  * server page limit and `__next`, deep insert, PATCH/MERGE, DELETE as deletion flag, no ETag

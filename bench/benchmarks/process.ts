@@ -9,7 +9,8 @@ import { STORE_LABEL, measure, type BenchContext } from '../lib/context.js';
 import { record } from '../lib/figures.js';
 import type { BenchmarkResult } from '../lib/results.js';
 import { scratchStore } from '../lib/scratch-store.js';
-import { spawnProcess, waitUntilOk } from '../lib/spawn.js';
+import { spawnProcess } from '../../test/support/process.js';
+import { waitUntilOk } from '../lib/spawn.js';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const BARE = fileURLToPath(new URL('../children/bare-server.mjs', import.meta.url));
@@ -24,7 +25,8 @@ async function startOnce(args: string[], env: NodeJS.ProcessEnv, idleMs: number)
   const t0 = performance.now();
   const proc = spawnProcess(process.execPath, args, env, REPO);
   try {
-    const [, url] = await proc.waitFor(URL_LINE);
+    // Polled every 5 ms: the start time measured includes at most that much of waiting here.
+    const [, url] = await proc.waitFor(URL_LINE, 120_000, 5);
     const readyAt = await waitUntilOk(`${url}/ready`);
     await new Promise((r) => setTimeout(r, idleMs));
     const rss = await proc.rssMB();

@@ -5,7 +5,8 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { BENCHMARK_IDS, type BenchmarkId } from './lib/args.js';
+import { BENCHMARK_IDS, type BenchmarkId, type StoreKind } from './lib/args.js';
+import { STORE_LABEL } from './lib/context.js';
 import { formatStat, formatVersusFloor, verdictOf, type BenchmarkResult, type RunDocument } from './lib/results.js';
 import { LATEST_FILE, readLatest } from './lib/store-results.js';
 import { BENCHMARK_TEXT } from './docs-text.js';
@@ -17,18 +18,26 @@ const cell = (s: string) => s.replace(/\|/g, '\\|');
 const row = (cells: string[]) => `| ${cells.map(cell).join(' | ')} |`;
 const load = (l: number[]) => l.map((x) => x.toFixed(2)).join(', ');
 
-function benchmarkSection(b: BenchmarkResult | undefined, id: BenchmarkId): string {
-  const text = BENCHMARK_TEXT[id];
-  const out = [`## ${text.title}`, '', text.body, ''];
-  if (!b) return [...out, '_Not measured yet: run `npm run bench`._', ''].join('\n');
+const storesLabel = (stores: readonly StoreKind[]) => `${stores.map((k) => STORE_LABEL[k]).join(' and ')} figures`;
+
+/** When, where and with what a benchmark (or the part of it for some stores) was measured. */
+function measured(b: Pick<BenchmarkResult, 'startedAt' | 'quick' | 'machine' | 'loadavg' | 'params'>, which?: string): string[] {
   const m = b.machine;
-  out.push(
-    `Measured ${b.startedAt.slice(0, 16).replace('T', ' ')} UTC${b.quick ? ' (**--quick**: small sizes, short runs)' : ''} on ${m.cpus} cores (${m.cpuModel}), ` +
+  return [
+    `${which ? `${which}: measured` : 'Measured'} ${b.startedAt.slice(0, 16).replace('T', ' ')} UTC${b.quick ? ' (**--quick**: small sizes, short runs)' : ''} on ${m.cpus} cores (${m.cpuModel}), ` +
       `Node ${m.node}; load average (1, 5, 15 min) ${load(b.loadavg.start)} at the start, ${load(b.loadavg.end)} at the end.`,
     '',
     `Parameters: ${Object.entries(b.params).map(([k, v]) => `${k} ${typeof v === 'number' ? v.toLocaleString('en-US') : v}`).join(', ')}.`,
     '',
-  );
+  ];
+}
+
+function benchmarkSection(b: BenchmarkResult | undefined, id: BenchmarkId): string {
+  const text = BENCHMARK_TEXT[id];
+  const out = [`## ${text.title}`, '', text.body, ''];
+  if (!b) return [...out, '_Not measured yet: run `npm run bench`._', ''].join('\n');
+  out.push(...measured(b, b.earlier?.length ? storesLabel(b.stores ?? []) : undefined));
+  for (const part of b.earlier ?? []) out.push(...measured({ ...part, quick: false }, `${storesLabel(part.stores)}, kept from an earlier run`));
   if (b.figures.length) {
     const floors = [...new Set(b.figures.flatMap((f) => (f.floor ? [f.floor.label] : [])))];
     if (floors.length) out.push(`Floor: ${floors.join('; ')}.`, '');

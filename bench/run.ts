@@ -74,6 +74,9 @@ async function main(opts: BenchOptions): Promise<void> {
     file = await writeRun(doc());
     if (opts.save) {
       const latest = mergeLatest(await readLatest(), { ...doc(), benchmarks: [result] });
+      for (const part of latest.benchmarks.find((b) => b.id === result.id)?.earlier ?? []) {
+        log(`  ${result.id}: ${part.stores.join(', ')} figures kept from the run of ${part.startedAt}`);
+      }
       await writeLatest(latest);
       await writeDocs(latest);
     }

@@ -35,7 +35,9 @@ export const USAGE = `Usage: npm run bench -- [options]
   --help                this text
 
 Every run writes bench/results/runs/<timestamp>.json. A full (not --quick) run also merges its
-benchmarks into bench/results/latest.json and regenerates docs/benchmarks.md from it.`;
+benchmarks into bench/results/latest.json and regenerates docs/benchmarks.md from it. A run on
+some stores only keeps the other stores' latest figures of the same benchmarks, saying when
+they were measured.`;
 
 export class ArgsError extends Error {}
 

@@ -67,6 +67,7 @@ export async function measure(
     figures: rec.figures,
     skipped: rec.skipped,
     notes: rec.notes,
+    stores: ctx.opts.stores,
   };
 }
 

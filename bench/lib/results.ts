@@ -2,6 +2,7 @@
  * The shape of benchmark results (the JSON under bench/results/ and what the table and
  * docs/benchmarks.md are made from), and the goal check. Pure.
  */
+import type { StoreKind } from './args.js';
 import type { Stat } from './stats.js';
 
 export type Unit = 'req/s' | 'ms' | 'µs' | 'MB' | 'orders/s' | 's' | 'CPU s';
@@ -66,6 +67,26 @@ export interface BenchmarkResult {
   /** Cases not measured, and why (e.g. Tryton not installed). */
   skipped: { case: string; reason: string }[];
   notes: string[];
+  /**
+   * The stores this run was asked to measure (`--stores`). Absent in results from before the
+   * option was recorded: read as both.
+   */
+  stores?: StoreKind[];
+  /**
+   * Figures of other stores kept from earlier runs when this one measured only some stores (see
+   * mergeLatest): when and how each such part was measured.
+   */
+  earlier?: EarlierPart[];
+}
+
+/** Where the figures of some stores came from when they were kept from an earlier run. */
+export interface EarlierPart {
+  stores: StoreKind[];
+  startedAt: string;
+  finishedAt: string;
+  machine: Machine;
+  loadavg: { start: number[]; end: number[] };
+  params: Record<string, string | number | boolean>;
 }
 
 export interface RunDocument {

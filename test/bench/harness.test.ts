@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { describe, it } from 'node:test';
-import { ArgsError, BENCHMARK_IDS, parseArgs } from '../../bench/lib/args.js';
+import { ArgsError, BENCHMARK_IDS, parseArgs, type StoreKind } from '../../bench/lib/args.js';
 import { checkGoal, formatStat, formatValue, formatVersusFloor, type BenchmarkResult, type RunDocument } from '../../bench/lib/results.js';
 import { percentile, summarize } from '../../bench/lib/stats.js';
 import { renderTable, renderBenchmark } from '../../bench/lib/table.js';
@@ -153,6 +153,35 @@ describe('results', () => {
     const merged = mergeLatest(old, doc([{ ...sampleResult(), id: 'read', title: 'new read' }]));
     assert.deepEqual(merged.benchmarks.map((b) => b.title), ['new read', 'old process']);
     assert.deepEqual(mergeLatest(undefined, old).benchmarks.map((b) => b.id), ['read', 'process']);
+  });
+
+  it('a run on some stores keeps the other stores\' figures and notes, with when they were measured', () => {
+    const both = { ...sampleResult(), id: 'sync', stores: ['sqlite', 'postgres'] as StoreKind[], figures: [
+      figure({ id: 'sync.sqlite.100.rate', case: 'SQLite · 100 orders', metric: 'orders/s', unit: 'orders/s', samples: [1] }),
+      figure({ id: 'sync.postgres.100.rate', case: 'PostgreSQL · 100 orders', metric: 'orders/s', unit: 'orders/s', samples: [2] }),
+    ], notes: ['SQLite · 100 orders: old sqlite note', 'PostgreSQL · 100 orders: postgres note'], skipped: [] };
+    const sqliteOnly = { ...both, startedAt: '2026-02-01T00:00:00.000Z', stores: ['sqlite'] as StoreKind[], loadavg: { start: [3, 3, 3], end: [3, 3, 3] },
+      figures: [figure({ id: 'sync.sqlite.100.rate', case: 'SQLite · 100 orders', metric: 'orders/s', unit: 'orders/s', samples: [10] })], notes: ['SQLite · 100 orders: new sqlite note'] };
+    const first = mergeLatest(doc([both]), doc([sqliteOnly])).benchmarks[0]!;
+    assert.deepEqual(first.figures.map((f) => [f.id, f.value.median]), [['sync.sqlite.100.rate', 10], ['sync.postgres.100.rate', 2]]);
+    assert.deepEqual(first.notes, ['SQLite · 100 orders: new sqlite note', 'PostgreSQL · 100 orders: postgres note']);
+    assert.deepEqual(first.earlier?.map((p) => [p.stores, p.startedAt]), [[['postgres'], both.startedAt]]);
+    const page = renderDocs(doc([first]), '');
+    assert.match(page, /SQLite figures: measured 2026-02-01 00:00 UTC .* load average \(1, 5, 15 min\) 3\.00, 3\.00, 3\.00/);
+    assert.match(page, /PostgreSQL figures, kept from an earlier run: measured 2026-01-01 00:00 UTC .* 1\.00, 0\.50, 0\.25 at the start/);
+
+    // Then the other store alone: each part keeps its own time; nothing is kept twice.
+    const pgOnly = { ...both, startedAt: '2026-03-01T00:00:00.000Z', stores: ['postgres'] as StoreKind[],
+      figures: [figure({ id: 'sync.postgres.100.rate', case: 'PostgreSQL · 100 orders', metric: 'orders/s', unit: 'orders/s', samples: [20] })], notes: [] };
+    const second = mergeLatest(doc([first]), doc([pgOnly])).benchmarks[0]!;
+    assert.deepEqual(second.figures.map((f) => [f.id, f.value.median]), [['sync.postgres.100.rate', 20], ['sync.sqlite.100.rate', 10]]);
+    assert.deepEqual(second.notes, ['SQLite · 100 orders: new sqlite note']);
+    assert.deepEqual(second.earlier?.map((p) => [p.stores, p.startedAt]), [[['sqlite'], sqliteOnly.startedAt]]);
+
+    // Both stores again: nothing is kept; a quick run never mixes with full figures.
+    assert.equal(mergeLatest(doc([second]), doc([both])).benchmarks[0]!.earlier, undefined);
+    assert.equal(mergeLatest(doc([second]), doc([both])).benchmarks[0]!.figures.length, 2);
+    assert.equal(mergeLatest(doc([both]), doc([{ ...sqliteOnly, quick: true }])).benchmarks[0]!.figures.length, 1);
   });
 
   it('docs/benchmarks.md is generated from bench/results/latest.json (regenerate with npm run bench:docs)', async () => {

@@ -5,7 +5,7 @@
  */
 import { ApiError } from '../core/errors.js';
 import type { SecretBox } from '../core/secret-box.js';
-import type { ConnectorDefinition } from '../kit/definition.js';
+import { RateBudgetOverride, effectiveBudget, type ConnectorDefinition, type RateBudget } from '../kit/definition.js';
 import { HttpClient, type CallRecord } from '../kit/http.js';
 import type { ConnectionRow } from '../store/index.js';
 import type { Dispatcher } from 'undici';
@@ -24,10 +24,11 @@ export interface Live {
 export class ConnectorRuntime {
   private readonly cache = new Map<string, { credentials: string | null; live: Live }>();
   /** One guard per connection for the life of the process: a new password does not reset a breaker. */
-  private readonly guards = new Map<string, { system: string; guard: ConnectionGuard }>();
+  private readonly guards = new Map<string, { system: string; budget: string; guard: ConnectionGuard }>();
   /**
    * Guards shared by the connections of one budget (connector id + its budgetKey): a system that
    * limits an organisation sees one budget however many connections reach that organisation.
+   * Connections to it that set their own budget share one guard per distinct budget.
    */
   private readonly shared = new Map<string, ConnectionGuard>();
   /** Every outbound socket goes through the address policy (see kit/guarded-agent). */
@@ -58,7 +59,7 @@ export class ConnectorRuntime {
   probe(system: string, credentials: Record<string, unknown>): Live {
     const connector = this.connector(system);
     // The live check spends the organisation's budget too, where the system keeps one.
-    const guard = connector.budgetKey ? this.sharedGuard(connector, credentials) : undefined;
+    const guard = connector.budgetKey ? this.sharedGuard(connector, credentials, connector.rateBudget) : undefined;
     const http = new HttpClient({ policy: connector.http, dispatcher: this.agent, guard });
     return { connector, client: connector.connect(credentials, http), http };
   }
@@ -71,29 +72,35 @@ export class ConnectorRuntime {
     const connector = this.connector(connection.system);
     const credentials = connection.credentials ? this.box.openJson(connection.credentials) : {};
     // The connection's own limits win over its connector's.
-    const policy = { ...connector.http, ...(connection.outboundPolicy ?? {}) };
-    const http = new HttpClient({ policy, dispatcher: this.agent, guard: this.guard(connection.id, connector, credentials), onCall: (r) => this.onCall?.(connection.id, connection.system, r) });
+    const { rateBudget, ...limits }: Record<string, unknown> = connection.outboundPolicy ?? {};
+    const policy = { ...connector.http, ...limits };
+    const budget = effectiveBudget(connector.rateBudget, rateBudget === undefined ? undefined : RateBudgetOverride.parse(rateBudget));
+    const guard = this.guard(connection.id, connector, credentials, budget);
+    const http = new HttpClient({ policy, dispatcher: this.agent, guard, onCall: (r) => this.onCall?.(connection.id, connection.system, r) });
     const live = { connector, client: connector.connect(credentials, http), http };
     this.cache.set(connection.id, { credentials: key, live });
     return live;
   }
 
-  private guard(connectionId: string, connector: ConnectorDefinition<unknown>, credentials: Record<string, unknown>): ConnectionGuard {
-    const guard = connector.budgetKey ? this.sharedGuard(connector, credentials) : undefined;
+  private guard(connectionId: string, connector: ConnectorDefinition<unknown>, credentials: Record<string, unknown>, budget: RateBudget): ConnectionGuard {
+    const guard = connector.budgetKey ? this.sharedGuard(connector, credentials, budget) : undefined;
+    const budgetId = JSON.stringify(budget);
     let entry = this.guards.get(connectionId);
-    // New credentials may name another organisation: the connection follows its budget.
-    if (!entry || (guard && entry.guard !== guard)) {
-      entry = { system: connector.id, guard: guard ?? new ConnectionGuard(connector.rateBudget, this.breaker) };
+    // New credentials may name another organisation, and a new budget needs a guard that keeps
+    // it: the connection follows. (A guard is otherwise kept: a new password resets no breaker.)
+    if (!entry || (guard && entry.guard !== guard) || (!guard && entry.budget !== budgetId)) {
+      entry = { system: connector.id, budget: budgetId, guard: guard ?? new ConnectionGuard(budget, this.breaker) };
       this.guards.set(connectionId, entry);
     }
     return entry.guard;
   }
 
-  private sharedGuard(connector: ConnectorDefinition<unknown>, credentials: Record<string, unknown>): ConnectionGuard {
-    const key = `${connector.id}\u0000${connector.budgetKey!(credentials)}`;
+  private sharedGuard(connector: ConnectorDefinition<unknown>, credentials: Record<string, unknown>, budget: RateBudget): ConnectionGuard {
+    const own = JSON.stringify(budget) === JSON.stringify(connector.rateBudget) ? '' : `\u0000${JSON.stringify(budget)}`;
+    const key = `${connector.id}\u0000${connector.budgetKey!(credentials)}${own}`;
     let guard = this.shared.get(key);
     if (!guard) {
-      guard = new ConnectionGuard(connector.rateBudget, this.breaker);
+      guard = new ConnectionGuard(budget, this.breaker);
       this.shared.set(key, guard);
     }
     return guard;

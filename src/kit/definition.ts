@@ -44,6 +44,22 @@ export const RateBudget = z.object({
 export type RateBudget = z.infer<typeof RateBudget>;
 export type RateWindow = NonNullable<RateBudget['windows']>[number];
 
+/**
+ * A connection's own rate budget (outboundPolicy.rateBudget): the fields it gives replace its
+ * connector's, e.g. a higher quota the vendor granted that customer, or a lower one an admin
+ * wants for a shared instance. `windows`, when given, replaces the connector's windows as a whole.
+ */
+export const RateBudgetOverride = z
+  .strictObject(RateBudget.partial().shape)
+  .describe("This connection's rate budget, field by field over its system's (see rateBudget in GET /v1/systems).");
+export type RateBudgetOverride = z.infer<typeof RateBudgetOverride>;
+
+/** The budget a connection runs under: its own fields over its connector's. */
+export function effectiveBudget(budget: RateBudget, override: RateBudgetOverride | undefined): RateBudget {
+  if (!override) return budget;
+  return { ...budget, ...Object.fromEntries(Object.entries(override).filter(([, value]) => value !== undefined)) };
+}
+
 /** Builds the zod schema of a connector's credentials from its field list (one source of truth). */
 export function credentialsSchema(fields: readonly CredentialField[]): z.ZodObject {
   const shape: Record<string, z.ZodType> = {};

@@ -50,6 +50,13 @@ describeEachStore('connections', ({ store }) => {
       const res = await app.inject({ method: 'PATCH', url: `/v1/connections/${id}`, headers: admin, payload });
       assert.equal(res.statusCode, 400, JSON.stringify(payload));
     }
+    // A rate budget that cannot be kept, or a field it does not have, is named.
+    for (const [rateBudget, field] of [[{ requestsPerSecond: 0 }, 'requestsPerSecond'], [{ burst: 1.5 }, 'burst'], [{ maxConcurrent: -1 }, 'maxConcurrent'], [{ windows: [{ requests: 5 }] }, 'seconds'], [{ perHour: 5 }, 'perHour']] as const) {
+      const res = await app.inject({ method: 'PATCH', url: `/v1/connections/${id}`, headers: admin, payload: { outboundPolicy: { rateBudget } } });
+      assert.equal(res.statusCode, 400, JSON.stringify(rateBudget));
+      assert.match(res.body, new RegExp(field), res.body);
+    }
+    assert.equal((await store().connections.get(id))?.outboundPolicy, null, 'nothing refused was stored');
     assert.equal((await app.inject({ method: 'PATCH', url: '/v1/connections/conn_nope', headers: admin, payload: { name: 'x' } })).statusCode, 404);
     assert.equal((await app.inject({ url: '/v1/connections/conn_nope/sync', headers: admin })).statusCode, 404);
   });

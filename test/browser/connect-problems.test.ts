@@ -10,7 +10,7 @@ import { credentialsToSend, describeConnectFailure, linkProblem, validateForm } 
 import { searchSystems } from '../../web/src/connect/search.js';
 
 const tryton: System = {
-  id: 'tryton', name: 'Tryton', vendor: 'Tryton', categories: ['erp'], authMethod: 'session_login', authGuide: '', entities: {}, orderIntake: null, sandbox: null,
+  id: 'tryton', name: 'Tryton', vendor: 'Tryton', categories: ['erp'], authMethod: 'session_login', authGuide: '', rateBudget: { requestsPerSecond: 40, burst: 20, maxConcurrent: 4 }, entities: {}, orderIntake: null, sandbox: null,
   credentialFields: [
     { name: 'instanceUrl', label: 'Server URL', type: 'url', required: true, help: 'h', example: 'https://erp.example.com' },
     { name: 'database', label: 'Database', type: 'string', required: true, help: 'h' },

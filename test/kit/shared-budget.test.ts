@@ -77,6 +77,47 @@ describe('budgets shared per organisation', () => {
     assert.deepEqual(runtime.circuits().map((c) => c.connectionId).sort(), ['conn_a', 'conn_b', 'conn_c'], 'each connection is still listed');
   });
 
+  it("a connection's own budget replaces its organisation's; connections with the same one share it", async () => {
+    const runtime = new ConnectorRuntime({ 'org-limited': connector }, box, { allowPrivateNetworks: false, allowedOrigins: new Set([new URL(base).host]) });
+    received = 0;
+    const own = { rateBudget: { windows: [{ requests: 5, seconds: 60 }] } };
+    const a = runtime.forConnection({ ...row('conn_a', 'acme'), outboundPolicy: own }).http;
+    const b = runtime.forConnection({ ...row('conn_b', 'acme'), outboundPolicy: own }).http;
+    const plain = runtime.forConnection(row('conn_c', 'acme')).http;
+    for (let i = 0; i < 3; i += 1) await call(a);
+    await call(b);
+    await call(b);
+    await assert.rejects(call(a), refused, 'a and b share their window of 5');
+    for (let i = 0; i < 3; i += 1) await call(plain);
+    await assert.rejects(call(plain), refused, 'the connection without one keeps the window of 3');
+    assert.equal(received, 8);
+
+    // A changed budget takes effect on the next client; the one before is dropped.
+    runtime.forget('conn_a');
+    const more = runtime.forConnection({ ...row('conn_a', 'acme'), outboundPolicy: { rateBudget: { windows: [{ requests: 1, seconds: 60 }] } } }).http;
+    await call(more);
+    await assert.rejects(call(more), refused);
+    assert.equal(received, 9);
+  });
+
+  it('without an organisation budget, a connection keeps its own guard until its budget changes', async () => {
+    const single = defineConnector<HttpClient>({ ...connector, id: 'single', budgetKey: undefined, rateBudget: { requestsPerSecond: 1000, burst: 1000, maxConcurrent: 4, windows: [{ requests: 2, seconds: 60 }] } });
+    const runtime = new ConnectorRuntime({ single }, box, { allowPrivateNetworks: false, allowedOrigins: new Set([new URL(base).host]) });
+    const conn = { ...row('conn_s', 'acme'), system: 'single' };
+    received = 0;
+    await call(runtime.forConnection(conn).http);
+    await call(runtime.forConnection(conn).http);
+    await assert.rejects(call(runtime.forConnection(conn).http), refused);
+    // New credentials (same budget): the same guard, so the same spent window.
+    runtime.forget('conn_s');
+    await assert.rejects(call(runtime.forConnection({ ...conn, credentials: box.sealJson({ org: 'acme2' }) }).http), refused);
+    // Its own, larger budget: a new guard with room.
+    runtime.forget('conn_s');
+    const raised = runtime.forConnection({ ...conn, outboundPolicy: { timeoutMs: 5000, rateBudget: { windows: [{ requests: 10, seconds: 60 }] } } });
+    await call(raised.http);
+    assert.equal(received, 3);
+  });
+
   it('the instance URL comes from the connector where it derives one', () => {
     const runtime = new ConnectorRuntime({ 'org-limited': connector }, box, { allowPrivateNetworks: false, allowedOrigins: new Set() });
     assert.equal(runtime.instanceUrlOf(row('conn_eu', 'eu')), 'https://eu.example.com/api');

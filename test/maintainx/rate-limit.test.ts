@@ -6,6 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
+import { admin, bearer } from '../support/app.js';
 import { maintainxApp, type MaintainxApp } from './support.js';
 
 const small = { seed: 9, workOrders: 30, assets: 5, parts: 5, purchaseOrders: 0, vendors: 5, locations: 5 };
@@ -51,5 +52,34 @@ describe('MaintainX rate limit', () => {
     const log = env.sim.requests.slice(from);
     assert.ok(log.length > 5, 'the sync needs more than one window of calls');
     assert.deepEqual(log.filter((r) => r.status === 429), [], 'no call was refused');
+  });
+
+  it("a connection's own budget (outboundPolicy.rateBudget) is kept before any call reaches MaintainX; null restores the system's", async () => {
+    const env = await maintainxApp(small);
+    envs.push(env);
+    const system = (await env.app.inject({ url: '/v1/systems/maintainx', headers: admin })).json().data;
+    assert.deepEqual(system.rateBudget.windows, [{ requests: 100, seconds: 60 }], "the catalogue shows the system's budget");
+
+    // Fewer calls than MaintainX allows, e.g. to leave room for the customer's other tools.
+    const policy = { deadlineMs: 2000, rateBudget: { windows: [{ requests: 2, seconds: 60 }] } };
+    const patched = await env.app.inject({ method: 'PATCH', url: `/v1/connections/${env.connectionId}`, headers: admin, payload: { outboundPolicy: policy } });
+    assert.equal(patched.statusCode, 200, patched.body);
+    assert.deepEqual(patched.json().data.outboundPolicy, policy);
+
+    const passthrough = () => env.app.inject({ method: 'POST', url: '/v1/passthrough', headers: bearer(env.token), payload: { method: 'GET', path: '/v1/organizations' } });
+    const from = env.sim.requests.length;
+    assert.equal((await passthrough()).statusCode, 200);
+    assert.equal((await passthrough()).statusCode, 200);
+    const third = await passthrough();
+    assert.equal(third.statusCode, 429, third.body);
+    assert.equal(third.json().error.code, 'rate_limited');
+    assert.equal(third.json().error.retryable, true);
+    assert.ok(Number(third.headers['retry-after']) >= 1, 'Retry-After says when the window has room');
+    assert.equal(env.sim.requests.length - from, 2, 'the third call never left Manifold');
+
+    const reset = await env.app.inject({ method: 'PATCH', url: `/v1/connections/${env.connectionId}`, headers: admin, payload: { outboundPolicy: null } });
+    assert.equal(reset.json().data.outboundPolicy, null);
+    assert.equal((await passthrough()).statusCode, 200, "the system's budget of 100 a minute applies again");
+    assert.equal(env.sim.requests.length - from, 3);
   });
 });

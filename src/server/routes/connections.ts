@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ApiError } from '../../core/errors.js';
+import { RateBudgetOverride } from '../../kit/definition.js';
 import { issueConnectionToken } from '../../engine/connections.js';
 import type { Store } from '../../store/index.js';
 import type { ConnectionRow } from '../../store/repos/connections.js';
@@ -16,6 +17,7 @@ export const OutboundPolicy = z
     timeoutMs: z.number().int().min(100).max(600_000).optional().describe('Time to wait for one answer.'),
     maxAttempts: z.number().int().min(1).max(10).optional().describe('Attempts of a safe (idempotent) call, the first included.'),
     deadlineMs: z.number().int().min(100).max(3_600_000).optional().describe('Total time for one call, every attempt and wait included.'),
+    rateBudget: RateBudgetOverride.optional(),
   })
   .describe('Overrides of the outbound HTTP policy.');
 

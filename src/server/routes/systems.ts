@@ -8,7 +8,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ApiError } from '../../core/errors.js';
 import type { ConnectorRuntime } from '../../engine/runtime.js';
-import { CredentialField, authMethods, systemCategories, type ConnectorDefinition } from '../../kit/definition.js';
+import { CredentialField, RateBudget, authMethods, systemCategories, type ConnectorDefinition } from '../../kit/definition.js';
 import { offeredWrites } from '../../kit/writes.js';
 import { entities } from '../../models/registry.js';
 import { commonErrors } from '../schemas.js';
@@ -36,6 +36,9 @@ export const System = z
     authMethod: z.enum(authMethods).describe('How Manifold logs in.'),
     credentialFields: z.array(CredentialField.describe('One field of the connect form.')).describe('The values a customer enters to connect.'),
     authGuide: z.string().describe('Markdown: where a non-technical admin finds each value, and any extra step.'),
+    rateBudget: RateBudget.describe(
+      "The calls Manifold allows itself per connection (or per organisation, where the system limits a whole organisation): a connection can set its own with outboundPolicy.rateBudget.",
+    ),
     entities: z.record(z.string(), EntityCoverage).describe('Per entity key (camelCase): the operations this system supports.'),
     orderIntake: z
       .object({
@@ -88,6 +91,7 @@ export function describeSystem(c: ConnectorDefinition<unknown>, sandbox: Sandbox
     authMethod: c.authMethod,
     credentialFields: c.credentialFields.map((f) => ({ ...f })),
     authGuide: c.authGuide,
+    rateBudget: structuredClone(c.rateBudget),
     entities: coverage,
     orderIntake: c.orderIntake ? { cxml: { senders: [...c.orderIntake.cxml.senders], notes: c.orderIntake.cxml.notes ?? null } } : null,
     sandbox: sandbox ?? null,

@@ -18,6 +18,14 @@ export interface CredentialField {
   default?: string | undefined;
 }
 
+/** src/kit/definition.ts RateBudget */
+export interface RateBudget {
+  requestsPerSecond: number;
+  burst: number;
+  maxConcurrent: number;
+  windows?: { requests: number; seconds: number; resetAt?: 'midnight-utc' | undefined }[] | undefined;
+}
+
 /** src/server/routes/systems.ts System */
 export interface System {
   id: string;
@@ -27,6 +35,7 @@ export interface System {
   authMethod: 'basic' | 'session_login' | 'api_key' | 'bearer' | 'oauth2_client_credentials' | 'oauth1_tba' | 'hmac_signed';
   credentialFields: CredentialField[];
   authGuide: string;
+  rateBudget: RateBudget;
   entities: Record<string, { list: boolean; get: boolean; create: boolean; update: boolean; delete: 'hard' | 'cancelled' | 'soft' | 'none'; asynchronousCreate?: true | undefined }>;
   /** Documents the system pushes to Manifold (cXML purchase orders), or null. */
   orderIntake: { cxml: { senders: string[]; notes: string | null } } | null;
@@ -44,7 +53,7 @@ export interface Connection {
   lastError: string | null;
   metadata: Record<string, unknown>;
   syncIntervalMinutes: number | null;
-  outboundPolicy: { timeoutMs?: number; maxAttempts?: number; deadlineMs?: number } | null;
+  outboundPolicy: { timeoutMs?: number; maxAttempts?: number; deadlineMs?: number; rateBudget?: Partial<RateBudget> } | null;
 }
 
 /** src/server/schemas.ts ErrorEnvelope's `error`; codes as in src/core/errors.ts. */

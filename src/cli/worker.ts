@@ -20,7 +20,7 @@ export function workerCommand(): Command {
       const store = await openConfiguredStore(config);
       const { box } = openKeyRing({ fromEnv: config.secretKey, dataDir: config.dataDir });
       const runtime = new ConnectorRuntime(connectors as unknown as ConnectorMap, box, { allowPrivateNetworks: config.allowPrivateNetworks, allowedOrigins: new Set() });
-      const jobs = createSyncJobs({ store, runtime, logger, intervalMs: config.syncIntervalMs, pageSize: config.syncPageSize });
+      const jobs = createSyncJobs({ store, runtime, logger, intervalMs: config.syncIntervalMs, fullEveryMs: config.fullSyncEveryMs, pageSize: config.syncPageSize });
       jobs.startSchedule();
       logger.info({ store: store.dialect, intervalMs: config.syncIntervalMs }, 'worker running');
       const stop = async () => {

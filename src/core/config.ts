@@ -27,6 +27,8 @@ export const configSchema = z.object({
   MANIFOLD_BODY_LIMIT: z.coerce.number().int().min(1024).default(1_048_576).describe('Largest accepted request body, in bytes.'),
   MANIFOLD_REQUEST_LOG_DAYS: z.coerce.number().int().min(1).default(7).describe('Days the request log is kept.'),
   MANIFOLD_SYNC_INTERVAL_MINUTES: z.coerce.number().positive().default(5).describe('How often each connection is synced again.'),
+  MANIFOLD_FULL_SYNC_HOURS: z.coerce.number().nonnegative().default(24)
+    .describe('Hours after which an entity whose system cannot report deletions to an incremental sync is read again in full, so records deleted there are marked deleted; 0: only when asked.'),
   MANIFOLD_SYNC_PAGE_SIZE: z.coerce.number().int().min(1).max(1000).optional()
     .describe("Records per page when syncing (default: each connector's own)."),
   NODE_ENV: z.string().optional().describe('production turns the sandbox off by default.'),
@@ -47,6 +49,8 @@ export interface Config {
   bodyLimit: number;
   requestLogDays: number;
   syncIntervalMs: number;
+  /** Undefined: a full sync only when asked (MANIFOLD_FULL_SYNC_HOURS=0). */
+  fullSyncEveryMs: number | undefined;
   syncPageSize: number | undefined;
 }
 
@@ -73,6 +77,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimit: c.MANIFOLD_BODY_LIMIT,
     requestLogDays: c.MANIFOLD_REQUEST_LOG_DAYS,
     syncIntervalMs: c.MANIFOLD_SYNC_INTERVAL_MINUTES * 60_000,
+    fullSyncEveryMs: c.MANIFOLD_FULL_SYNC_HOURS > 0 ? c.MANIFOLD_FULL_SYNC_HOURS * 3_600_000 : undefined,
     syncPageSize: c.MANIFOLD_SYNC_PAGE_SIZE,
   };
 }

@@ -61,6 +61,8 @@ export interface AppDeps {
   connectors?: ConnectorMap;
   /** How often each connection is synced by the schedule (default 5 minutes). */
   syncIntervalMs?: number;
+  /** How long after its last full sync an entity without incremental deletions is read in full again (default 24 h; undefined in config: never). */
+  fullSyncEveryMs?: number | undefined;
   /** Overrides every connector's page size when syncing. */
   syncPageSize?: number;
   /** Which addresses connections may reach (default: public only). */
@@ -127,6 +129,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     runtime,
     logger: deps.logger,
     intervalMs: deps.syncIntervalMs ?? 5 * 60_000,
+    fullEveryMs: 'fullSyncEveryMs' in deps ? deps.fullSyncEveryMs : 24 * 3_600_000,
     pageSize: deps.syncPageSize,
     onEntitySynced: (system, entity, result, connectionId) => {
       metrics.syncRuns.inc({ system, entity, result });

@@ -54,6 +54,7 @@ export async function startServer(config: Config): Promise<Running> {
     addressPolicy: { allowPrivateNetworks: config.allowPrivateNetworks, allowedOrigins: sandboxes?.origins ?? new Set() },
     sandbox: sandboxes?.entries,
     syncIntervalMs: config.syncIntervalMs,
+    fullSyncEveryMs: config.fullSyncEveryMs,
     syncPageSize: config.syncPageSize,
     requestLogDays: config.requestLogDays,
   });

@@ -53,7 +53,7 @@ it("the pages' API types match the server's schemas (checked by the type checker
 
 /** Keys of the pages' copies of schemas the server does not export (checked against the OpenAPI document). */
 const syncStateKeys = ['connectionId', 'running', 'entities'] as const satisfies readonly (keyof SyncState)[];
-const entitySyncKeys = ['entity', 'status', 'lastRunStartedAt', 'lastSuccessAt', 'lastError', 'counts', 'note'] as const satisfies readonly (keyof SyncState['entities'][number])[];
+const entitySyncKeys = ['entity', 'status', 'lastRunStartedAt', 'lastSuccessAt', 'lastError', 'lastFullSyncAt', 'counts', 'note'] as const satisfies readonly (keyof SyncState['entities'][number])[];
 const requestLogKeys = ['requestId', 'method', 'route', 'url', 'connectionId', 'status', 'durationMs', 'createdAt', 'errorCode', 'calls'] as const satisfies readonly (keyof RequestLogEntry)[];
 
 it("the pages' copies of SyncState and RequestLogEntry name the fields the OpenAPI document does", async () => {

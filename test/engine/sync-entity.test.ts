@@ -2,10 +2,12 @@
  * The sync engine on its own, with a small in-memory system whose behaviour each test sets: a
  * record that does not parse is counted and skipped without stopping the run; unchanged records
  * keep their version; a full sync sweeps what disappeared; an incremental one finds deletions by
- * the id listing; a run that dies half way resumes from its checkpoint and ends with the same data.
+ * the id listing, or, without one, turns full once a day has passed since the last full run; a
+ * run that dies half way resumes from its checkpoint and ends with the same data.
  */
 import assert from 'node:assert/strict';
-import { it, beforeEach, afterEach } from 'node:test';
+import { it, before, after, beforeEach, afterEach } from 'node:test';
+import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
 import type { ConnectorDefinition } from '../../src/kit/definition.js';
 import { MemorySystem, connectorFor, type Row } from '../support/memory-connector.js';
@@ -13,12 +15,19 @@ import { syncEntity } from '../../src/engine/sync/sync-entity.js';
 import { createConnection } from '../../src/engine/connections.js';
 import type { ConnectionRow } from '../../src/store/index.js';
 import { describeEachStore } from '../support/stores.js';
+import { admin, appFor } from '../support/app.js';
 
 describeEachStore('sync engine', ({ store }) => {
   let connection: ConnectionRow;
   const logger = pino({ level: 'silent' });
   const run = (system: MemorySystem, opts: { full?: boolean; now?: () => Date } = {}) =>
     syncEntity({ store: store(), logger }, connection, connectorFor(system) as ConnectorDefinition<unknown>, system, 'vendors', { lookbackMs: 0, ...opts });
+
+  let app: FastifyInstance;
+  before(async () => {
+    app = await appFor(store());
+  });
+  after(async () => app.close());
 
   beforeEach(async () => {
     connection = (await createConnection(store(), { system: 'memory', name: 'Memory', credentials: null })).connection;
@@ -67,6 +76,38 @@ describeEachStore('sync engine', ({ store }) => {
     assert.equal(counts.deleted, 1);
     const gone = await store().records.getByRemoteId(connection.id, 'vendors', '20');
     assert.ok(gone?.deletedAt);
+  });
+
+  it('without an id listing, an incremental run becomes a full one once fullEveryMs has passed, and finds deletions', async () => {
+    const system = new MemorySystem(20);
+    const base = connectorFor(system);
+    // The same system, but with no way to list ids: deletions show only in a full listing.
+    const { listIds: _listIds, ...resource } = base.resources.vendors!;
+    const connector = { ...base, resources: { vendors: resource } } as ConnectorDefinition<unknown>;
+    let clock = Date.parse('2026-03-01T00:00:00.000Z');
+    const now = () => new Date(clock);
+    const sync = () => syncEntity({ store: store(), logger }, connection, connector, system, 'vendors', { lookbackMs: 0, now, fullEveryMs: 24 * 3_600_000 });
+    const lastFull = async () => (await app.inject({ url: `/v1/connections/${connection.id}/sync`, headers: admin })).json().data.entities[0].lastFullSyncAt;
+
+    await sync();
+    assert.equal(await lastFull(), '2026-03-01T00:00:00.000Z', 'the first run is full');
+    system.rows.delete(7);
+    clock += 23 * 3_600_000;
+    const incremental = await sync();
+    assert.equal(incremental.deleted, 0, 'an incremental run cannot see the deletion');
+    assert.equal(incremental.fetched, 0, 'and asked only for what changed');
+    assert.equal((await store().records.getByRemoteId(connection.id, 'vendors', '7'))?.deletedAt, null);
+
+    clock += 3_600_000;
+    const reconciled = await sync();
+    assert.equal(reconciled.fetched, 19, 'a day after the last full run, the whole listing is read');
+    assert.equal(reconciled.deleted, 1);
+    assert.ok((await store().records.getByRemoteId(connection.id, 'vendors', '7'))?.deletedAt);
+    assert.equal(await lastFull(), '2026-03-02T00:00:00.000Z');
+
+    clock += 3_600_000;
+    assert.equal((await sync()).fetched, 0, 'then incremental again');
+    assert.equal(await lastFull(), '2026-03-02T00:00:00.000Z');
   });
 
   it('a full sync sweeps records the system no longer has', async () => {

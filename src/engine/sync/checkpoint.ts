@@ -7,6 +7,8 @@ import { z } from 'zod';
 export const SyncCursor = z.object({
   /** Ask the system for records changed at or after this instant next time. */
   since: z.string().nullable(),
+  /** When the last full run (which finds deletions) that succeeded started. */
+  lastFullAt: z.string().optional(),
   /** Why the entity is not synced at all (the system cannot list it); set with status `skipped`. */
   skipped: z.string().optional(),
   inProgress: z

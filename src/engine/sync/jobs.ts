@@ -17,7 +17,7 @@ export interface SyncJobs {
   stop(): Promise<void>;
 }
 
-export function createSyncJobs(deps: { store: Store; runtime: ConnectorRuntime; logger: Logger; intervalMs: number; tickMs?: number; pageSize?: number; onEntitySynced?: (system: string, entity: string, result: 'succeeded' | 'failed', connectionId: string) => void }): SyncJobs {
+export function createSyncJobs(deps: { store: Store; runtime: ConnectorRuntime; logger: Logger; intervalMs: number; tickMs?: number; pageSize?: number; fullEveryMs?: number | undefined; onEntitySynced?: (system: string, entity: string, result: 'succeeded' | 'failed', connectionId: string) => void }): SyncJobs {
   const running = new Map<string, Promise<ConnectionSyncResult>>();
   // When the schedule last tried each connection: a failing system is tried again after its
   // interval, not at every tick.
@@ -31,7 +31,7 @@ export function createSyncJobs(deps: { store: Store; runtime: ConnectorRuntime; 
     const job = (async () => {
       const connection = await deps.store.connections.get(connectionId);
       if (!connection) throw new Error(`no connection ${connectionId}`);
-      return syncConnection(deps, connection, { ...opts, pageSize: deps.pageSize });
+      return syncConnection(deps, connection, { ...opts, pageSize: deps.pageSize, fullEveryMs: deps.fullEveryMs });
     })().finally(() => running.delete(connectionId));
     running.set(connectionId, job);
     return job;

@@ -22,7 +22,7 @@ export interface ConnectionSyncResult {
 export async function syncConnection(
   deps: { store: Store; runtime: ConnectorRuntime; logger: Logger; onEntitySynced?: (system: string, entity: string, result: 'succeeded' | 'failed', connectionId: string) => void },
   connection: ConnectionRow,
-  opts: { full?: boolean; entities?: EntityKey[]; pageSize?: number } = {},
+  opts: { full?: boolean; entities?: EntityKey[]; pageSize?: number; fullEveryMs?: number | undefined } = {},
 ): Promise<ConnectionSyncResult> {
   const { store, runtime, logger } = deps;
   const live = runtime.forConnection(connection);
@@ -40,7 +40,7 @@ export async function syncConnection(
       continue;
     }
     try {
-      result.entities[key] = await syncEntity({ store, logger }, connection, live.connector, live.client, key, { full: opts.full, pageSize: opts.pageSize });
+      result.entities[key] = await syncEntity({ store, logger }, connection, live.connector, live.client, key, { full: opts.full, pageSize: opts.pageSize, fullEveryMs: opts.fullEveryMs });
       deps.onEntitySynced?.(connection.system, key, 'succeeded', connection.id);
     } catch (err) {
       deps.onEntitySynced?.(connection.system, key, 'failed', connection.id);

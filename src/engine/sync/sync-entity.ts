@@ -19,6 +19,11 @@ export interface SyncEntityOptions {
   pageSize?: number;
   /** How far before a run's start the next incremental run looks again (clock skew, long transactions). */
   lookbackMs?: number;
+  /**
+   * An incremental run sees no deletions where the resource has no id listing: such an entity is
+   * read in full again once this long has passed since its last full run. Undefined: only when asked.
+   */
+  fullEveryMs?: number | undefined;
   now?: () => Date;
 }
 
@@ -43,13 +48,16 @@ export async function syncEntity(
 
   const previous = await store.checkpoints.get(connection.id, entityKey);
   const cursor = readCursor(previous?.cursor);
-  const full = Boolean(opts.full) || cursor.since === null;
+  // A cursor written before lastFullAt was kept has none: its full run is due.
+  const lastFullAt = cursor.lastFullAt;
+  const reconcile = !resource.listIds && opts.fullEveryMs !== undefined && (lastFullAt === undefined || Date.parse(now()) - Date.parse(lastFullAt) >= opts.fullEveryMs);
+  const full = Boolean(opts.full) || cursor.since === null || reconcile;
   // Resume an interrupted run of the same kind; its start time still bounds the sweep.
   const resumed = cursor.inProgress && cursor.inProgress.full === full ? cursor.inProgress : undefined;
   const run: NonNullable<SyncCursor['inProgress']> = resumed ?? { full, since: full ? null : cursor.since, runStartedAt: now() };
   const counts = emptyCounts();
 
-  const checkpoint = (status: string, extra: { lastError?: string | null; lastSuccessAt?: string | null } = {}, next: SyncCursor = { since: cursor.since, inProgress: run }) =>
+  const checkpoint = (status: string, extra: { lastError?: string | null; lastSuccessAt?: string | null } = {}, next: SyncCursor = { since: cursor.since, ...(lastFullAt ? { lastFullAt } : {}), inProgress: run }) =>
     store.checkpoints.put({
       connectionId: connection.id,
       entity: entityKey,
@@ -99,7 +107,8 @@ export async function syncEntity(
         : 0;
 
     const since = new Date(Date.parse(run.runStartedAt) - (opts.lookbackMs ?? DEFAULT_LOOKBACK_MS)).toISOString();
-    await checkpoint('succeeded', { lastSuccessAt: now(), lastError: null }, { since });
+    const fullAt = run.full ? run.runStartedAt : lastFullAt;
+    await checkpoint('succeeded', { lastSuccessAt: now(), lastError: null }, { since, ...(fullAt ? { lastFullAt: fullAt } : {}) });
     log.info({ counts, full: run.full }, 'sync finished');
     return counts;
   } catch (err) {

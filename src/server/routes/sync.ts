@@ -25,6 +25,10 @@ const EntitySync = z.object({
   lastRunStartedAt: z.string().nullable().describe('When the last run started.'),
   lastSuccessAt: z.string().nullable().describe('When a run last succeeded.'),
   lastError: z.string().nullable().describe('Why the last run failed, if it did.'),
+  lastFullSyncAt: z
+    .string()
+    .nullable()
+    .describe('When the last full run that succeeded started: it also marks deleted the records the system no longer has. Where the system cannot report deletions to an incremental run, the schedule runs one every MANIFOLD_FULL_SYNC_HOURS.'),
   counts: Counts,
   note: z.string().nullable().describe('Why the entity is skipped (e.g. the system has no list API for it): its records are those written through Manifold.'),
 }).describe('Sync state of one entity.');
@@ -45,7 +49,7 @@ export function registerSyncRoutes(app: FastifyInstance, deps: { store: Store; j
     return {
       connectionId,
       running: deps.jobs.isRunning(connectionId),
-      entities: rows.map((c) => ({ entity: c.entity, status: c.status, lastRunStartedAt: c.lastRunStartedAt, lastSuccessAt: c.lastSuccessAt, lastError: c.lastError, counts: c.counts as z.infer<typeof Counts>, note: c.status === 'skipped' ? (readCursor(c.cursor).skipped ?? null) : null })),
+      entities: rows.map((c) => ({ entity: c.entity, status: c.status, lastRunStartedAt: c.lastRunStartedAt, lastSuccessAt: c.lastSuccessAt, lastError: c.lastError, lastFullSyncAt: readCursor(c.cursor).lastFullAt ?? null, counts: c.counts as z.infer<typeof Counts>, note: c.status === 'skipped' ? (readCursor(c.cursor).skipped ?? null) : null })),
     };
   }
 

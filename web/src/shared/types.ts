@@ -156,6 +156,8 @@ export interface EntitySync {
   lastRunStartedAt: string | null;
   lastSuccessAt: string | null;
   lastError: string | null;
+  /** When the last full run (which also finds deletions) that succeeded started. */
+  lastFullSyncAt: string | null;
   counts: { fetched?: number; created?: number; updated?: number; unchanged?: number; deleted?: number; failed?: number };
   /** Why the entity is skipped. */
   note: string | null;

@@ -10,7 +10,7 @@ import { openConfiguredStore } from '../server/start.js';
 
 export function syncCommand(): Command {
   return new Command('sync')
-    .description('Sync one connection now (what changed since the last sync, or everything with --full) and print the counts.')
+    .description('Sync one connection now (what changed since the last sync, or everything with --full or when a full sync is due: MANIFOLD_FULL_SYNC_HOURS) and print the counts.')
     .argument('<connectionId>', 'the connection id')
     .option('--full', 're-read everything and sweep deletions')
     .action(async (connectionId: string, opts: { full?: boolean }) => {
@@ -25,7 +25,7 @@ export function syncCommand(): Command {
         }
         const { box } = openKeyRing({ fromEnv: config.secretKey, dataDir: config.dataDir });
         const runtime = new ConnectorRuntime(connectors as unknown as ConnectorMap, box, { allowPrivateNetworks: config.allowPrivateNetworks, allowedOrigins: new Set() });
-        const result = await syncConnection({ store, runtime, logger: createLogger('warn') }, connection, { full: opts.full, pageSize: config.syncPageSize });
+        const result = await syncConnection({ store, runtime, logger: createLogger('warn') }, connection, { full: opts.full, pageSize: config.syncPageSize, fullEveryMs: config.fullSyncEveryMs });
         for (const [entity, r] of Object.entries(result.entities)) console.log(`${entity}: ${JSON.stringify(r)}`);
         process.exitCode = result.ok ? 0 : 1;
       } finally {

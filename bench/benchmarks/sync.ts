@@ -4,8 +4,8 @@
  * process, the simulator in another. Every run starts a fresh Manifold process on a fresh store,
  * so getrusage's maxRSS is that run's peak. Then ten times the data: throughput and peak memory
  * compared with the smaller run. Floor: the connector's own listing of the same orders, alone.
- * The connector's rate budget stays as shipped: it allows far more orders per second (calls/s ×
- * page size, recorded in the parameters) than a sync reaches, so it is not what limits here.
+ * The connector's rate budget stays as shipped: it allows more orders per second (calls/s × page
+ * size, recorded in the parameters) than a sync reaches, so it is not what limits here.
  */
 import { STORE_LABEL, measure, type BenchContext, type Recorder } from '../lib/context.js';
 import { ManifoldApi, type ManifoldInfo } from '../lib/api.js';

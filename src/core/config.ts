@@ -8,6 +8,9 @@ const flag = z
   .enum(['on', 'off', 'true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'on' || v === 'true' || v === '1' || v === 'yes');
 
+/** Where a system cannot report deletions incrementally, a full sync once a day finds them. */
+export const DEFAULT_FULL_SYNC_HOURS = 24;
+
 export const configSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1').describe('Listen address.'),
   PORT: z.coerce.number().int().min(0).max(65535).default(8080).describe('Listen port (0 picks a free one).'),
@@ -27,7 +30,7 @@ export const configSchema = z.object({
   MANIFOLD_BODY_LIMIT: z.coerce.number().int().min(1024).default(1_048_576).describe('Largest accepted request body, in bytes.'),
   MANIFOLD_REQUEST_LOG_DAYS: z.coerce.number().int().min(1).default(7).describe('Days the request log is kept.'),
   MANIFOLD_SYNC_INTERVAL_MINUTES: z.coerce.number().positive().default(5).describe('How often each connection is synced again.'),
-  MANIFOLD_FULL_SYNC_HOURS: z.coerce.number().nonnegative().default(24)
+  MANIFOLD_FULL_SYNC_HOURS: z.coerce.number().nonnegative().default(DEFAULT_FULL_SYNC_HOURS)
     .describe('Hours after which an entity whose system cannot report deletions to an incremental sync is read again in full, so records deleted there are marked deleted; 0: only when asked.'),
   MANIFOLD_SYNC_PAGE_SIZE: z.coerce.number().int().min(1).max(1000).optional()
     .describe("Records per page when syncing (default: each connector's own)."),

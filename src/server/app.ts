@@ -2,6 +2,7 @@
  * The Fastify app: plugins (request id, auth, errors, metrics), OpenAPI, and every route. Built
  * from explicit dependencies so tests and benchmarks can make as many apps as they need.
  */
+import { DEFAULT_FULL_SYNC_HOURS } from '../core/config.js';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
@@ -129,7 +130,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     runtime,
     logger: deps.logger,
     intervalMs: deps.syncIntervalMs ?? 5 * 60_000,
-    fullEveryMs: 'fullSyncEveryMs' in deps ? deps.fullSyncEveryMs : 24 * 3_600_000,
+    fullEveryMs: 'fullSyncEveryMs' in deps ? deps.fullSyncEveryMs : DEFAULT_FULL_SYNC_HOURS * 3_600_000,
     pageSize: deps.syncPageSize,
     onEntitySynced: (system, entity, result, connectionId) => {
       metrics.syncRuns.inc({ system, entity, result });

@@ -1,7 +1,8 @@
 /**
  * The sync schedule: a connection never synced is synced by the schedule; one synced within its
  * interval, a disabled one and one that needs attention are left alone; a connection's own
- * interval overrides the default; a second request joins the running sync instead of starting one.
+ * interval overrides the default; a second request joins the running sync instead of starting one;
+ * an entity without an id listing is read in full when its full run is due.
  */
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
@@ -12,7 +13,7 @@ import { createConnection } from '../../src/engine/connections.js';
 import { ConnectorRuntime, type ConnectorMap } from '../../src/engine/runtime.js';
 import { createSyncJobs } from '../../src/engine/sync/jobs.js';
 import { describeEachStore } from '../support/stores.js';
-import { MemorySystem, connectorFor } from '../support/memory-connector.js';
+import { MemorySystem, connectorFor, withoutIdListing } from '../support/memory-connector.js';
 
 async function until(check: () => Promise<boolean>, what: string): Promise<void> {
   for (let i = 0; i < 400; i += 1) {
@@ -63,5 +64,28 @@ describeEachStore('sync schedule', ({ store }) => {
     await a;
     assert.equal(system.pagesServed, 4, 'one listing (three full pages and an empty one), not two');
     await jobs.stop();
+  });
+
+  it('its runs read in full an entity without an id listing once fullEveryMs has passed, and so find deletions', async () => {
+    const system = new MemorySystem(5);
+    const runtime = new ConnectorRuntime({ memory: withoutIdListing(system) } as unknown as ConnectorMap, new SecretBox(randomBytes(32)), { allowPrivateNetworks: false, allowedOrigins: new Set() });
+    const make = (name: string) => createConnection(store(), { system: 'memory', name, credentials: null }).then((r) => r.connection);
+    const deletedBy = async (fullEveryMs: number | undefined) => {
+      const { id } = await make(`full every ${fullEveryMs}`);
+      const jobs = createSyncJobs({ store: store(), runtime, logger: pino({ level: 'silent' }), intervalMs: 3_600_000, fullEveryMs });
+      try {
+        await jobs.run(id);
+        const gone = system.rows.get(3)!;
+        system.rows.delete(3);
+        await new Promise((r) => setTimeout(r, 5));
+        const second = await jobs.run(id);
+        system.rows.set(3, gone);
+        return (second.entities.vendors as { deleted: number }).deleted;
+      } finally {
+        await jobs.stop();
+      }
+    };
+    assert.equal(await deletedBy(undefined), 0, 'incremental: the deletion is not seen');
+    assert.equal(await deletedBy(1), 1, 'due for a full run: the deletion is marked');
   });
 });

@@ -10,7 +10,7 @@ import { it, before, after, beforeEach, afterEach } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
 import type { ConnectorDefinition } from '../../src/kit/definition.js';
-import { MemorySystem, connectorFor, type Row } from '../support/memory-connector.js';
+import { MemorySystem, connectorFor, withoutIdListing, type Row } from '../support/memory-connector.js';
 import { syncEntity } from '../../src/engine/sync/sync-entity.js';
 import { createConnection } from '../../src/engine/connections.js';
 import type { ConnectionRow } from '../../src/store/index.js';
@@ -80,10 +80,7 @@ describeEachStore('sync engine', ({ store }) => {
 
   it('without an id listing, an incremental run becomes a full one once fullEveryMs has passed, and finds deletions', async () => {
     const system = new MemorySystem(20);
-    const base = connectorFor(system);
-    // The same system, but with no way to list ids: deletions show only in a full listing.
-    const { listIds: _listIds, ...resource } = base.resources.vendors!;
-    const connector = { ...base, resources: { vendors: resource } } as ConnectorDefinition<unknown>;
+    const connector = withoutIdListing(system) as ConnectorDefinition<unknown>;
     let clock = Date.parse('2026-03-01T00:00:00.000Z');
     const now = () => new Date(clock);
     const sync = () => syncEntity({ store: store(), logger }, connection, connector, system, 'vendors', { lookbackMs: 0, now, fullEveryMs: 24 * 3_600_000 });

@@ -21,6 +21,13 @@ export class MemorySystem {
 
 const Raw = z.object({ id: z.number(), name: z.string(), status: z.string(), changed: z.string() });
 
+/** The same system as one that cannot list its ids: deletions show only in a full listing. */
+export function withoutIdListing(system: MemorySystem): ConnectorDefinition<MemorySystem> {
+  const connector = connectorFor(system);
+  const { listIds: _listIds, ...vendors } = connector.resources.vendors!;
+  return { ...connector, resources: { vendors } };
+}
+
 export function connectorFor(system: MemorySystem): ConnectorDefinition<MemorySystem> {
   return defineConnector<MemorySystem>({
     id: 'memory', name: 'Memory', vendor: 'Tests', categories: ['erp'], authMethod: 'basic', authGuide: 'none',

@@ -33,7 +33,7 @@ export async function runMigrations(db: Kysely<Database>, dialect: DialectName):
     const key = `manifold.migrate.${schema}`;
     await sql`select pg_advisory_lock(hashtext(${key}))`.execute(conn);
     try {
-      return await migrate(conn, dialect, schema);
+      return await migratePostgres(conn, schema);
     } finally {
       await sql`select pg_advisory_unlock(hashtext(${key}))`.execute(conn);
     }
@@ -52,6 +52,24 @@ async function migrate(db: Kysely<Database>, dialect: DialectName, schema?: stri
     throw new Error(`Migration ${failed ?? '(setup)'} failed: ${describe(error)}`, { cause: error });
   }
   return { applied: results.filter((r) => r.status === 'Success').map((r) => r.migrationName) };
+}
+
+const POSTGRES_ATTEMPTS = 3;
+
+// Kysely's migrator looks for its own tables by listing the tables of every schema and calling
+// has_schema_privilege(name) on each: a schema another process drops meanwhile (a tenant, a test
+// file's) makes that call fail with 3F000, although ours is untouched. Only the table check can
+// fail so (no migration lists schemas), and it runs before any migration, so a retry is safe.
+async function migratePostgres(db: Kysely<Database>, schema: string): Promise<{ applied: string[] }> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await migrate(db, 'postgres', schema);
+    } catch (error) {
+      const code = (error as { cause?: { code?: unknown } }).cause?.code;
+      if (attempt >= POSTGRES_ATTEMPTS || code !== '3F000') throw error;
+      await currentSchema(db); // ours gone too: say so rather than retry
+    }
+  }
 }
 
 const SQLITE_ATTEMPTS = 3;

@@ -3,9 +3,11 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { it } from 'node:test';
-import { sql } from 'kysely';
+import { Kysely, PostgresDialect, sql, type Dialect } from 'kysely';
+import pg from 'pg';
 import { migrateToLatest, openStore, type Store } from '../../src/store/index.js';
-import { migrations } from '../../src/store/migrate.js';
+import { migrations, runMigrations } from '../../src/store/migrate.js';
+import type { Database } from '../../src/store/schema.js';
 
 const ALL = Object.keys(migrations('sqlite')).sort();
 import { describeEachStore, testDatabaseUrl, uniqueSchemaName, type StoreKind } from '../support/stores.js';
@@ -97,6 +99,49 @@ describeEachStore('migrations', ({ kind, store }) => {
         await empty.cleanup();
       }
     });
+
+    // Kysely's migrator calls has_schema_privilege on every schema it lists; one dropped by another
+    // process meanwhile fails that call (3F000). The failure is made here by the same call on a
+    // schema that does not exist, at the moment the migrator lists tables.
+    for (const [failures, outcome] of [[2, 'applies everything'], [3, 'gives up']] as const) {
+      it(`${outcome} when another schema vanishes while the migrator lists tables ${failures} times`, async () => {
+        const schema = uniqueSchemaName();
+        const base = new PostgresDialect({ pool: new pg.Pool({ connectionString: testDatabaseUrl(), max: 2, options: `-c search_path=${schema}` }) });
+        let left: number = failures;
+        const dialect: Dialect = {
+          createAdapter: () => base.createAdapter(),
+          createDriver: () => base.createDriver(),
+          createQueryCompiler: () => base.createQueryCompiler(),
+          createIntrospector: (db) => {
+            const real = base.createIntrospector(db);
+            return {
+              getSchemas: () => real.getSchemas(),
+              getMetadata: (options) => real.getMetadata(options),
+              async getTables(options) {
+                if (left > 0) {
+                  left -= 1;
+                  await sql`select has_schema_privilege(${'manifold_dropped_meanwhile'}::text, 'USAGE')`.execute(db);
+                }
+                return real.getTables(options);
+              },
+            };
+          },
+        };
+        const db = new Kysely<Database>({ dialect });
+        try {
+          await sql`create schema ${sql.id(schema)}`.execute(db);
+          if (outcome === 'applies everything') {
+            assert.deepEqual(await runMigrations(db, 'postgres'), { applied: ALL });
+          } else {
+            await assert.rejects(runMigrations(db, 'postgres'), /manifold_dropped_meanwhile" does not exist/);
+          }
+          assert.equal(left, 0, 'every injected failure was met');
+        } finally {
+          await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(db);
+          await db.destroy();
+        }
+      });
+    }
 
     it('keep every table in the store schema, JSON as jsonb, keys byte-ordered', async () => {
       const { rows } = await sql<{ table_name: string }>`

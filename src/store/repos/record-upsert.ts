@@ -2,7 +2,7 @@
  * Record upserts with a content-hash diff, batched: one read per batch to find what exists, one
  * multi-row insert for the new, one update per synced_at for the unchanged, one guarded update
  * per changed record. Every write is guarded (insert-or-nothing, version check), and a record
- * whose guard fails (another writer got there first) is redone alone from a fresh read, so
+ * whose guard fails (another writer got there first) is redone alone from a locked read, so
  * concurrent writers on PostgreSQL never lose an update or double a version.
  */
 import type { Insertable, Kysely, Selectable } from 'kysely';
@@ -221,10 +221,16 @@ async function upsertBatch(trx: Kysely<Database>, batch: Prepared[]): Promise<Up
 
 const MAX_ATTEMPTS = 5;
 
-/** The slow path for a record another writer changed between our read and our write. */
+/**
+ * The slow path for a record another writer changed between our read and our write. The row is
+ * locked before it is read, so the guarded write that follows cannot lose to a third writer:
+ * with a plain read, a dozen writers of one record on PostgreSQL could each lose five rounds in a
+ * row and fail. An attempt is repeated only when the row did not exist and our insert then met
+ * one (another writer's insert, now committed and lockable).
+ */
 async function upsertAlone(trx: Kysely<Database>, next: Prepared): Promise<UpsertedRow> {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const existing = await trx.selectFrom('records').select(PLAN_COLUMNS).where('id', '=', next.id).executeTakeFirst();
+    const existing = await lockRow(trx, next.id);
     const same = existing && existing.deleted_at === null ? (await sameContent(trx, [{ existing, next }])).has(next.id) : false;
     const plan = planUpsert(existing, next, same);
     let row: Stored | undefined;
@@ -236,6 +242,20 @@ async function upsertAlone(trx: Kysely<Database>, next: Prepared): Promise<Upser
   // Reached when an insert keeps conflicting with no row under this id: the remote key is taken
   // by a record with a different id, i.e. the caller computed ids inconsistently.
   throw new Error(`Could not upsert record ${next.id} (${next.entity} ${next.remote_id}): conflicting writes or a mismatched id`);
+}
+
+/**
+ * Reads a row for update. A no-op UPDATE rather than SELECT … FOR UPDATE, which SQLite lacks: on
+ * PostgreSQL it waits for a writer holding the row and then answers the row as that writer left
+ * it (READ COMMITTED re-reads it); on SQLite the transaction already holds the only write lock.
+ */
+async function lockRow(trx: Kysely<Database>, id: string): Promise<Stored | undefined> {
+  return trx
+    .updateTable('records')
+    .set((eb) => ({ version: eb.ref('version') }))
+    .where('id', '=', id)
+    .returning(PLAN_COLUMNS)
+    .executeTakeFirst();
 }
 
 async function insertRows(trx: Kysely<Database>, rows: Prepared[]): Promise<Stored[]> {

@@ -28,8 +28,6 @@ export interface FieldMappingsRepo {
   insert(input: FieldMappingInput): Promise<FieldMappingRow>;
 }
 
-const MAX_ATTEMPTS = 10;
-
 export function createFieldMappingsRepo(db: Kysely<Database>): FieldMappingsRepo {
   return {
     async latest(connectionId, entity) {
@@ -56,20 +54,26 @@ export function createFieldMappingsRepo(db: Kysely<Database>): FieldMappingsRepo
       const createdAt = toStoredTime(input.createdAt ?? nowIso(), 'createdAt');
       // Read max+1, then insert-or-nothing on the primary key: a concurrent writer that took the
       // same version makes our insert a no-op (no error, so an enclosing PostgreSQL transaction
-      // survives), and we try the next number.
-      for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      // survives), and we try the next number. Not a fixed number of tries: with n writers at
+      // once one can lose n − 1 rounds (24 at once broke a limit of 10). Each lost round means a
+      // version was taken, so the loop ends; a round lost with no new version is not a race.
+      let seen = -1;
+      for (;;) {
         const { top } = await db
           .selectFrom('field_mappings')
           .select((eb) => eb.fn.max('version').as('top'))
           .where('connection_id', '=', input.connectionId)
           .where('entity', '=', input.entity)
           .executeTakeFirstOrThrow();
+        const current = top ?? 0;
+        if (current <= seen) break;
+        seen = current;
         const row = await db
           .insertInto('field_mappings')
           .values({
             connection_id: input.connectionId,
             entity: input.entity,
-            version: (top ?? 0) + 1,
+            version: current + 1,
             mapping,
             created_at: createdAt,
           })
@@ -78,7 +82,7 @@ export function createFieldMappingsRepo(db: Kysely<Database>): FieldMappingsRepo
           .executeTakeFirst();
         if (row) return toFieldMappingRow(row);
       }
-      throw new Error(`Could not allocate a field mapping version for ${input.connectionId}/${input.entity}`);
+      throw new Error(`Could not allocate a field mapping version for ${input.connectionId}/${input.entity}: version ${seen + 1} is taken but not visible`);
     },
   };
 }

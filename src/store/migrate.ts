@@ -55,18 +55,20 @@ async function migrate(db: Kysely<Database>, dialect: DialectName, schema?: stri
 }
 
 const POSTGRES_ATTEMPTS = 3;
+/** invalid_schema_name, undefined_table: what a schema or table dropped meanwhile raises. */
+const VANISHED = new Set(['3F000', '42P01']);
 
 // Kysely's migrator looks for its own tables by listing the tables of every schema and calling
-// has_schema_privilege(name) on each: a schema another process drops meanwhile (a tenant, a test
-// file's) makes that call fail with 3F000, although ours is untouched. Only the table check can
-// fail so (no migration lists schemas), and it runs before any migration, so a retry is safe.
+// has_schema_privilege and pg_get_serial_sequence by name on each: a schema another process drops
+// meanwhile (a tenant, a test file's) makes those calls fail, although ours is untouched. A
+// migration that fails so rolls back (PostgreSQL's DDL is transactional), so a retry is safe.
 async function migratePostgres(db: Kysely<Database>, schema: string): Promise<{ applied: string[] }> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await migrate(db, 'postgres', schema);
     } catch (error) {
       const code = (error as { cause?: { code?: unknown } }).cause?.code;
-      if (attempt >= POSTGRES_ATTEMPTS || code !== '3F000') throw error;
+      if (attempt >= POSTGRES_ATTEMPTS || typeof code !== 'string' || !VANISHED.has(code)) throw error;
       await currentSchema(db); // ours gone too: say so rather than retry
     }
   }

@@ -100,11 +100,16 @@ describeEachStore('migrations', ({ kind, store }) => {
       }
     });
 
-    // Kysely's migrator calls has_schema_privilege on every schema it lists; one dropped by another
-    // process meanwhile fails that call (3F000). The failure is made here by the same call on a
-    // schema that does not exist, at the moment the migrator lists tables.
-    for (const [failures, outcome] of [[2, 'applies everything'], [3, 'gives up']] as const) {
-      it(`${outcome} when another schema vanishes while the migrator lists tables ${failures} times`, async () => {
+    // Kysely's migrator calls has_schema_privilege and pg_get_serial_sequence by name on every
+    // table of every schema it lists; one dropped by another process meanwhile fails those calls.
+    // The failures are made here by the same calls on names that do not exist, at the moment the
+    // migrator lists tables.
+    const vanished = {
+      schema: sql`select has_schema_privilege(${'manifold_dropped_meanwhile'}::text, 'USAGE')`,
+      table: sql`select pg_get_serial_sequence(${'public.manifold_dropped_meanwhile'}::text, 'id')`,
+    };
+    for (const [what, failures, outcome] of [['schema', 2, 'applies everything'], ['table', 2, 'applies everything'], ['schema', 3, 'gives up']] as const) {
+      it(`${outcome} when another ${what} vanishes while the migrator lists tables ${failures} times`, async () => {
         const schema = uniqueSchemaName();
         const base = new PostgresDialect({ pool: new pg.Pool({ connectionString: testDatabaseUrl(), max: 2, options: `-c search_path=${schema}` }) });
         let left: number = failures;
@@ -120,7 +125,7 @@ describeEachStore('migrations', ({ kind, store }) => {
               async getTables(options) {
                 if (left > 0) {
                   left -= 1;
-                  await sql`select has_schema_privilege(${'manifold_dropped_meanwhile'}::text, 'USAGE')`.execute(db);
+                  await vanished[what].execute(db);
                 }
                 return real.getTables(options);
               },

@@ -110,6 +110,11 @@ describe(TITLE, { skip }, () => {
     const poRow = page.locator('.sync-table tr').filter({ hasText: 'Purchase orders' });
     await poRow.waitFor();
     assert.match(await poRow.innerText(), /succeeded/);
+    // The first sync read everything: the column that says when deletions were last looked for.
+    const full = (await page.locator('.sync-table thead th').allInnerTexts()).map((t) => t.trim()).indexOf('Last full read');
+    assert.ok(full >= 0, 'a "Last full read" column');
+    const lastFull = await poRow.locator('th, td').nth(full).innerText();
+    assert.ok(!/never/.test(lastFull) && /\d/.test(lastFull), `a time, not "never": ${lastFull}`);
     await screenshot(page, 'dashboard-connections-desktop');
 
     // Sync now: visible progress, then the result.

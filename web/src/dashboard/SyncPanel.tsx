@@ -1,4 +1,4 @@
-/** A connection's sync: its state in words, "Sync now", and per entity what the last run did. */
+/** A connection's sync: its state in words, "Sync now", and per entity what the last run did and when it last read everything. */
 import type { Connection, EntitySync } from '../shared/types.js';
 import { HealthTable, type Column } from '../status/HealthTable.js';
 import { entityLabel, when } from './format.js';
@@ -12,6 +12,8 @@ const columns: Column<EntitySync>[] = [
   { key: 'entity', header: 'Entity', rowHeader: true, cell: (e) => entityLabel(e.entity) },
   { key: 'status', header: 'Last run', cell: (e) => <span className={e.status === 'failed' ? 'error-text' : undefined} title={e.note ?? undefined}>{e.status === 'skipped' ? 'not listable' : e.status}</span> },
   { key: 'lastSuccess', header: 'Last success', cell: (e) => when(e.lastSuccessAt) },
+  // A full read is what finds records deleted in systems that cannot report deletions otherwise.
+  { key: 'lastFull', header: 'Last full read', cell: (e) => <span title="A full read also marks deleted what the system no longer has">{when(e.lastFullSyncAt)}</span> },
   { key: 'fetched', header: 'Read', numeric: true, cell: count('fetched') },
   { key: 'created', header: 'New', numeric: true, cell: count('created') },
   { key: 'updated', header: 'Changed', numeric: true, cell: count('updated') },
